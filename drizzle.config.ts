@@ -1,0 +1,7 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./workers/platform/db/schema.ts",
+  out: "./migrations/d1",
+});

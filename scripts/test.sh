@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): installs what the tests need when it is missing, then type-checks
+# and runs every suite in workerd. CI runs exactly this from a clean clone (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "› installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+export PATH="$PWD/node_modules/.bin:$PATH"
+node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >= 22 is required; node@22 from devDependencies did not install (check allowScripts)"); process.exit(1) }'
+
+echo "› type-checking"
+tsc -p .
+echo "› running tests in workerd"
+vitest run "$@"

@@ -1,0 +1,20 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          JWT_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef",
+          TEST_MIGRATIONS: await readD1Migrations("./migrations/d1"),
+        },
+      },
+    }),
+  ],
+  test: {
+    include: ["tests/**/*.test.ts"],
+    setupFiles: ["./tests/setup/apply-migrations.ts"],
+  },
+}));

@@ -1,0 +1,10 @@
+/**
+ * The Worker's bindings. `Cloudflare.Env` is generated from wrangler.toml by `npm run types`
+ * (worker-configuration.d.ts); secrets are invisible to that generator, so they are declared here.
+ */
+export interface Secrets {
+  /** HS256 signing key for access tokens (>= 32 bytes). `.dev.vars` locally, `wrangler secret put` in production. */
+  JWT_SECRET: string;
+}
+
+export type Env = Cloudflare.Env & Secrets;

@@ -1,0 +1,29 @@
+/**
+ * The gateway: one Hono app, middleware in the order the platform depends on, then the routes.
+ *   tracing → body guard → auth → rate limit → idempotency → audit → route
+ * The body guard sits before anything that reads the body (idempotency hashes it) and after tracing so even
+ * a rejected body is traceable.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { App, AppEnv } from "./context";
+import { onError, onNotFound } from "./errors";
+import { validationHook } from "./validation";
+import { tracing } from "./middleware/tracing";
+import { bodyGuard } from "./middleware/body-guard";
+import { auth } from "./middleware/auth";
+import { rateLimit } from "./middleware/rate-limit";
+import { idempotency } from "./middleware/idempotency";
+import { audit } from "./middleware/audit";
+import { registerRoutes } from "./routes";
+import { registerOpenApi } from "./openapi";
+
+export function createApp(): App {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use("*", tracing());
+  app.use("/api/*", bodyGuard(), auth(), rateLimit(), idempotency(), audit());
+  registerRoutes(app);
+  registerOpenApi(app);
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return app;
+}

@@ -1,0 +1,28 @@
+/** The OpenAPI 3.1 document, generated from the zod route definitions, and a docs page that renders it. */
+import { Scalar } from "@scalar/hono-api-reference";
+import type { App } from "./context";
+import pkg from "../../package.json";
+
+export const OPENAPI_PATH = "/api/v1/openapi.json";
+export const DOCS_PATH = "/api/v1/docs";
+
+export function registerOpenApi(app: App): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An access token from /api/v1/auth/login, or an API key (`aos_…`) from /api/v1/auth/api-keys.",
+  });
+  app.doc31(OPENAPI_PATH, {
+    openapi: "3.1.0",
+    info: {
+      title: "AutonomOS API",
+      version: pkg.version,
+      description:
+        "Edge-native data platform: connectors (AAM), the unified catalog (DCL), agents (AOA). " +
+        "Errors are RFC 9457 problem+json with a stable `type` and the request's `trace_id`.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+  });
+  app.get(DOCS_PATH, Scalar({ url: OPENAPI_PATH, pageTitle: "AutonomOS API" }));
+}

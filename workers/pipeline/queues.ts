@@ -1,0 +1,22 @@
+/**
+ * Routes a queue batch to the consumer registered for its queue. Planes register their consumers here
+ * (AAM: sync jobs and raw batches; DCL: canonical events). A batch from a queue nobody consumes is retried,
+ * so it ends in that queue's dead-letter queue instead of being acknowledged and lost.
+ */
+import type { Env } from "../env";
+import { createLogger } from "../platform/log";
+
+export type QueueConsumer = (batch: MessageBatch, env: Env, ctx: ExecutionContext) => Promise<void>;
+
+/** Queue name → consumer. Production queue names are the wrangler.toml names. */
+export const consumers: Record<string, QueueConsumer> = {};
+
+export async function consumeBatch(batch: MessageBatch, env: Env, ctx: ExecutionContext): Promise<void> {
+  const consumer = consumers[batch.queue];
+  if (consumer === undefined) {
+    createLogger({ queue: batch.queue }).error("no consumer for queue; retrying batch", { messages: batch.messages.length });
+    batch.retryAll();
+    return;
+  }
+  await consumer(batch, env, ctx);
+}

@@ -1,0 +1,21 @@
+/** The cron entry: each registered job runs on every tick (connector sync scheduling registers itself here). */
+import type { Env } from "../env";
+import { createLogger, errorFields } from "../platform/log";
+
+export type CronJob = (env: Env, now: Date) => Promise<void>;
+
+export const cronJobs: Record<string, CronJob> = {};
+
+export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const now = new Date(controller.scheduledTime);
+  const log = createLogger({ cron: controller.cron });
+  log.info("cron tick", { jobs: Object.keys(cronJobs) });
+  const runs = Object.entries(cronJobs).map(async ([name, job]) => {
+    try {
+      await job(env, now);
+    } catch (err) {
+      log.error("cron job failed", { job: name, ...errorFields(err) });
+    }
+  });
+  await Promise.all(runs);
+}

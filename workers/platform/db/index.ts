@@ -1,0 +1,56 @@
+/**
+ * Data access. Tenant-owned tables are only reached through `forTenant`, the one place that adds the tenant
+ * predicate to reads, updates and deletes and stamps it on inserts. Unscoped access (`identity`) exists only for
+ * the few lookups that happen before a tenant is known: sign-in by email and credential resolution.
+ */
+import { and, eq, type SQL } from "drizzle-orm";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import type { SQLiteColumn, SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
+import * as schema from "./schema";
+
+export type Database = DrizzleD1Database<typeof schema>;
+
+export function database(d1: D1Database): Database {
+  return drizzle(d1, { schema });
+}
+
+// biome-ignore lint: drizzle's table generics need `any` here; the tenantId column is what matters.
+type TenantTable = SQLiteTableWithColumns<any> & { tenantId: SQLiteColumn };
+
+export interface TenantScope {
+  readonly tenantId: string;
+  readonly db: Database;
+  /** The tenant predicate AND-ed with the caller's conditions. */
+  where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL;
+  select<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<T["$inferSelect"][]>;
+  insert<T extends TenantTable>(table: T, values: Omit<T["$inferInsert"], "tenantId">): Promise<void>;
+  update<T extends TenantTable>(
+    table: T,
+    set: Partial<Omit<T["$inferInsert"], "tenantId">>,
+    ...conditions: (SQL | undefined)[]
+  ): Promise<number>;
+}
+
+export function forTenant(db: Database, tenantId: string): TenantScope {
+  const where = (table: TenantTable, ...conditions: (SQL | undefined)[]) =>
+    and(eq(table.tenantId, tenantId), ...conditions) as SQL;
+  return {
+    tenantId,
+    db,
+    where,
+    select: (table, ...conditions) => db.select().from(table).where(where(table, ...conditions)).all(),
+    insert: async (table, values) => {
+      await db.insert(table).values({ ...values, tenantId } as never).run(); // generic T is checked by the signature above
+    },
+    update: async (table, set, ...conditions) => {
+      const result = await db
+        .update(table)
+        .set(set as never)
+        .where(where(table, ...conditions))
+        .run();
+      return result.meta.changes;
+    },
+  };
+}
+
+export { schema };
