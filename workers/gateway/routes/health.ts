@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../context";
 import type { Env } from "../../env";
+import { tenantGate } from "../../../durable-objects/tenant-gate";
 import pkg from "../../../package.json";
 
 const CheckSchema = z.object({
@@ -23,7 +24,7 @@ type Check = z.infer<typeof CheckSchema>;
 const probes: Record<string, (env: Env) => Promise<unknown>> = {
   d1: (env) => env.DB.prepare("SELECT 1").first(),
   r2: (env) => env.FILES.head("health/probe"),
-  durable_objects: (env) => env.TENANT_GATE.get(env.TENANT_GATE.idFromName("health")).fetch("https://gate/ping"),
+  durable_objects: (env) => tenantGate(env, "health").fetch("https://gate/ping"),
 };
 
 async function runProbe(probe: () => Promise<unknown>): Promise<Check> {
