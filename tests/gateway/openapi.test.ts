@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { call } from "../helpers/http";
+
+interface OpenApiDoc {
+  openapi: string;
+  info: { version: string };
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
+
+describe("OpenAPI document and docs page", () => {
+  it("serves an OpenAPI 3.1 document generated from the routes", async () => {
+    const res = await call("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await res.json<OpenApiDoc>();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const path of [
+      "/api/v1/health",
+      "/api/v1/auth/register",
+      "/api/v1/auth/login",
+      "/api/v1/auth/refresh",
+      "/api/v1/auth/me",
+      "/api/v1/auth/api-keys",
+      "/api/v1/auth/api-keys/{id}",
+      "/api/v1/audit",
+      "/api/v1/audit/verify",
+    ]) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+    expect(doc.components.schemas).toHaveProperty("Problem");
+    expect(doc.components.securitySchemes).toHaveProperty("bearer");
+  });
+
+  it("documents problem+json error responses on protected routes", async () => {
+    const doc = await (await call("/api/v1/openapi.json")).json<OpenApiDoc>();
+    const me = doc.paths["/api/v1/auth/me"]!.get!;
+    expect(me.responses).toHaveProperty("401");
+    expect(JSON.stringify(me.responses["401"])).toContain("application/problem+json");
+  });
+
+  it("serves a docs page that renders the document", async () => {
+    const res = await call("/api/v1/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("/api/v1/openapi.json");
+  });
+});
