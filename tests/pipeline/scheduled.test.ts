@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, env } from "cloudflare:test";
+import { createScheduledController, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../workers/index";
 import { cronJobs } from "../../workers/pipeline/scheduled";
@@ -17,7 +17,7 @@ describe("scheduled entry point", () => {
     };
     cronJobs.sync = async (_env, now) => void ran.push(["sync", now.toISOString()]);
     const controller = createScheduledController({ scheduledTime: new Date("2026-11-26T10:05:00Z"), cron: "*/5 * * * *" });
-    await worker.scheduled(controller, env, createExecutionContext());
+    await worker.scheduled(controller, env);
     expect(ran).toEqual([["sync", "2026-11-26T10:05:00.000Z"]]);
   });
 
@@ -28,7 +28,7 @@ describe("scheduled entry point", () => {
       throw new Error("boom");
     };
     const controller = createScheduledController({ scheduledTime: Date.now(), cron: "*/5 * * * *" });
-    await expect(worker.scheduled(controller, env, createExecutionContext())).resolves.toBeUndefined();
+    await expect(worker.scheduled(controller, env)).resolves.toBeUndefined();
     expect(errors.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
       expect.objectContaining({ msg: "cron job failed", job: "broken", error: "boom" }),
     );

@@ -23,3 +23,9 @@ export interface Principal {
   role: Role | undefined;
   scopes: readonly Scope[];
 }
+
+/** What a signed-in user may do, by role: admins everything, members read the tenant's data. */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  admin: ALL_SCOPES,
+  member: ["aam:read", "dcl:read"],
+};

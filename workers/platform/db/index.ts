@@ -20,6 +20,8 @@ type TenantTable = SQLiteTableWithColumns<any> & { tenantId: SQLiteColumn };
 export interface TenantScope {
   readonly tenantId: string;
   readonly db: Database;
+  /** The tenant's own row (the tenants table is keyed by its id rather than a tenant_id column). */
+  tenant(): Promise<schema.TenantRow | undefined>;
   /** The tenant predicate AND-ed with the caller's conditions. */
   where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL;
   select<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<T["$inferSelect"][]>;
@@ -37,6 +39,7 @@ export function forTenant(db: Database, tenantId: string): TenantScope {
   return {
     tenantId,
     db,
+    tenant: () => db.select().from(schema.tenants).where(eq(schema.tenants.id, tenantId)).get(),
     where,
     select: (table, ...conditions) => db.select().from(table).where(where(table, ...conditions)).all(),
     insert: async (table, values) => {
