@@ -6,8 +6,8 @@ import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../../context";
 import { ProblemError } from "../../problem";
+import { isMutating } from "../../methods";
 
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const JSON_MEDIA = /^application\/([a-z0-9.+-]+\+)?json$/;
 
 /** Path patterns (regexes over the request path) that accept non-JSON bodies, with the media types they take. */
@@ -21,7 +21,7 @@ function hasBody(req: Request): boolean {
 
 export const bodyGuard = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!MUTATING.has(c.req.method) || !hasBody(c.req.raw)) return next();
+    if (!isMutating(c.req.method) || !hasBody(c.req.raw)) return next();
     const maxSize = Number(c.env.MAX_BODY_BYTES);
     const media = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const route = nonJsonRoutes.find((r) => r.pattern.test(c.req.path));
