@@ -38,6 +38,16 @@ describe("OpenAPI document and docs page", () => {
     expect(JSON.stringify(me.responses["401"])).toContain("application/problem+json");
   });
 
+  it("documents what the middleware adds: Idempotency-Key with 409/422 on writes, 401 on protected routes, 429 everywhere", async () => {
+    const doc = await (await call("/api/v1/openapi.json")).json<OpenApiDoc>();
+    const create = doc.paths["/api/v1/auth/api-keys"]!.post! as { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> };
+    expect(create.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header" }));
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["400", "401", "409", "413", "415", "422", "429"]));
+    const health = doc.paths["/api/v1/health"]!.get!;
+    expect(Object.keys(health.responses)).toContain("429");
+    expect(Object.keys(health.responses)).not.toContain("401");
+  });
+
   it("serves a docs page that renders the document", async () => {
     const res = await call("/api/v1/docs");
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import type { App } from "./context";
 import pkg from "../../package.json";
+import { withGatewayContract } from "./openapi-contract";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 export const DOCS_PATH = "/api/v1/docs";
@@ -12,7 +13,7 @@ export function registerOpenApi(app: App): void {
     scheme: "bearer",
     description: "An access token from /api/v1/auth/login, or an API key (`aos_…`) from /api/v1/auth/api-keys.",
   });
-  app.doc31(OPENAPI_PATH, {
+  const config = {
     openapi: "3.1.0",
     info: {
       title: "AutonomOS API",
@@ -23,6 +24,11 @@ export function registerOpenApi(app: App): void {
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
+  } satisfies Parameters<App["getOpenAPI31Document"]>[0];
+  let document: ReturnType<App["getOpenAPI31Document"]> | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    document ??= withGatewayContract(app.getOpenAPI31Document(config));
+    return c.json(document);
   });
   app.get(DOCS_PATH, Scalar({ url: OPENAPI_PATH, pageTitle: "AutonomOS API" }));
 }

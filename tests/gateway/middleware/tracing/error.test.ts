@@ -19,8 +19,8 @@ describe("tracing: invalid input and error responses", () => {
 
   it("puts the trace id on problem responses, header and body alike", async () => {
     const trace = "0af7651916cd43dd8448eb211c80319c";
-    const res = await call("/api/v1/no-such-route", { headers: { traceparent: `00-${trace}-b7ad6b7169203331-01` } });
-    const problem = await expectProblem(res, 404, "not-found");
+    const res = await call("/api/v1/auth/me", { headers: { traceparent: `00-${trace}-b7ad6b7169203331-01` } });
+    const problem = await expectProblem(res, 401, "unauthorized");
     expect(problem.trace_id).toBe(trace);
     expect(res.headers.get("traceparent")).toMatch(new RegExp(`^00-${trace}-`));
   });
