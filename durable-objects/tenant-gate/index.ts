@@ -20,7 +20,7 @@ export class TenantGate extends DurableObject<Env> {
     // Each module creates its tables (IF NOT EXISTS) synchronously here, before any request is delivered.
     this.bucket = new TokenBucket(ctx.storage.sql);
     this.idempotency = new IdempotencyStore(ctx.storage.sql);
-    this.auditLog = new AuditLog(ctx.storage.sql);
+    this.auditLog = new AuditLog(ctx.storage);
   }
 
   /** Liveness probe for the health check. */
@@ -28,8 +28,8 @@ export class TenantGate extends DurableObject<Env> {
     return new Response("pong");
   }
 
-  rateLimit(policy: PolicyName, cost = 1) {
-    return this.bucket.take(policy, Date.now(), cost);
+  rateLimit(policy: PolicyName) {
+    return this.bucket.take(policy, Date.now());
   }
 
   async beginIdempotent(key: string, fingerprint: string) {
@@ -63,6 +63,7 @@ export class TenantGate extends DurableObject<Env> {
     if (next !== undefined) await this.ctx.storage.setAlarm(next);
   }
 
+  /** The alarm re-arms itself while records remain, so no alarm set means nothing else is waiting to expire. */
   private async scheduleIdempotencyPurge(): Promise<void> {
     if ((await this.ctx.storage.getAlarm()) === null) {
       const next = this.idempotency.purgeExpired(Date.now());

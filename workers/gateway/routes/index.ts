@@ -1,7 +1,11 @@
 /** Every route of the gateway, registered in one place so the OpenAPI document sees them all. */
 import type { App } from "../context";
 import { registerHealth } from "./health";
+import { registerAuthRoutes } from "./auth";
+import { registerAuditRoutes } from "./audit";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
+  registerAuthRoutes(app);
+  registerAuditRoutes(app);
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { canonicalize, CHAINED_FIELDS, chainHash, GENESIS_HASH, type UnsealedRecord } from "../../../workers/audit/chain";
+
+const record: UnsealedRecord = {
+  seq: 7,
+  prev_hash: GENESIS_HASH,
+  tenant_id: "ten_1",
+  occurred_at: "2026-11-20T09:14:03.512Z",
+  actor_type: "user",
+  actor_id: "usr_1",
+  method: "POST",
+  route: "/api/v1/things",
+  resource: "/api/v1/things",
+  status: 201,
+  trace_id: "4bf92f3577b34da6a3ce929d0e0e4736",
+  body_hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+};
+
+/** A different but same-typed value for each field. */
+const altered: { [K in keyof UnsealedRecord]: UnsealedRecord[K] } = {
+  seq: 8,
+  prev_hash: "1".repeat(64),
+  tenant_id: "ten_2",
+  occurred_at: "2026-11-20T09:14:03.513Z",
+  actor_type: "api_key",
+  actor_id: "usr_2",
+  method: "PUT",
+  route: null,
+  resource: "/api/v1/things/1",
+  status: 200,
+  trace_id: "0af7651916cd43dd8448eb211c80319c",
+  body_hash: "f".repeat(64),
+};
+
+describe("audit chain: tamper evidence", () => {
+  it.each(CHAINED_FIELDS)("changes the hash when %s changes", async (field) => {
+    expect(await chainHash({ ...record, [field]: altered[field] })).not.toBe(await chainHash(record));
+  });
+
+  it("keeps field boundaries: moving characters between neighbours changes the encoding", () => {
+    const shifted = { ...record, actor_id: "usr_1\",\"POST", method: "" };
+    expect(canonicalize(shifted)).not.toBe(canonicalize(record));
+  });
+
+  it("tells a number from its string form", () => {
+    expect(canonicalize({ ...record, status: "201" as unknown as number })).not.toBe(canonicalize(record));
+  });
+});
