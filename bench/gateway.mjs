@@ -9,7 +9,7 @@ import { ensureDevVars } from "../scripts/lib/dev-vars.mjs";
 import { applyMigrations, startWorker } from "../scripts/lib/local-worker.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 18787);
-const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 2500); // under the enterprise plan's burst, so nothing is 429
+const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 2500); // + warm-up stays under the enterprise burst: no 429s
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const persistTo = mkdtempSync(join(tmpdir(), "autonomos-bench-"));
 
@@ -21,7 +21,7 @@ try {
   const tokenA = await enterpriseToken("a");
   const tokenB = await enterpriseToken("b");
   const scenarios = [
-    { name: "bare route (no middleware)", path: "/bench/bare" },
+    { name: "bare route (no middleware)", path: "/api/v1/bench/bare" },
     { name: "full stack GET (auth + rate limit)", path: "/api/v1/bench", headers: { authorization: `Bearer ${tokenA}` } },
     {
       name: "full stack POST (+ idempotency + audit)",
@@ -32,7 +32,7 @@ try {
       idempotent: true,
     },
   ];
-  await run(scenarios[0], 300); // warm-up: isolate start, JIT
+  for (const scenario of scenarios) await run(scenario, 200); // warm-up: isolate start, JIT, Durable Objects
   const results = [];
   for (const scenario of scenarios) results.push({ scenario, result: await run(scenario, AMOUNT) });
 
