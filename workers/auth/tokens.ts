@@ -23,11 +23,19 @@ export type AccessClaims = z.infer<typeof AccessClaimsSchema>;
 
 type TokenEnv = Pick<Env, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE" | "ACCESS_TOKEN_TTL_SECONDS">;
 
+/** Imported HMAC keys per secret: importing on every request would cost more than the signature check itself. */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
 /** Fails closed: a missing or short secret is a deployment error (500, logged), never a weaker signature. */
-function signingKey(env: TokenEnv): Uint8Array {
-  const key = new TextEncoder().encode(env.JWT_SECRET);
-  if (key.byteLength < MIN_SECRET_BYTES) {
-    throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes; refusing to sign or verify tokens`);
+function signingKey(env: TokenEnv): Promise<CryptoKey> {
+  let key = importedKeys.get(env.JWT_SECRET);
+  if (key === undefined) {
+    const raw = new TextEncoder().encode(env.JWT_SECRET);
+    if (raw.byteLength < MIN_SECRET_BYTES) {
+      throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes; refusing to sign or verify tokens`);
+    }
+    key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    importedKeys.set(env.JWT_SECRET, key);
   }
   return key;
 }
@@ -37,7 +45,7 @@ export function accessTokenTtlSeconds(env: TokenEnv): number {
 }
 
 export async function issueAccessToken(env: TokenEnv, claims: AccessClaims): Promise<string> {
-  const key = signingKey(env);
+  const key = await signingKey(env);
   const { sub, ...custom } = claims;
   return new SignJWT(custom)
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
@@ -53,7 +61,7 @@ export async function issueAccessToken(env: TokenEnv, claims: AccessClaims): Pro
 
 /** The caller behind a valid access token; any invalid token is a 401 `invalid-token`. */
 export async function verifyAccessToken(env: TokenEnv, token: string): Promise<Principal> {
-  const key = signingKey(env);
+  const key = await signingKey(env);
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, key, {

@@ -4,7 +4,7 @@
  * so it ends in that queue's dead-letter queue instead of being acknowledged and lost.
  */
 import type { Env } from "../env";
-import { createLogger } from "../platform/log";
+import { createLogger, logLevel } from "../platform/log";
 
 export type QueueConsumer = (batch: MessageBatch, env: Env, ctx: ExecutionContext) => Promise<void>;
 
@@ -14,7 +14,7 @@ export const consumers: Record<string, QueueConsumer> = {};
 export async function consumeBatch(batch: MessageBatch, env: Env, ctx: ExecutionContext): Promise<void> {
   const consumer = consumers[batch.queue];
   if (consumer === undefined) {
-    createLogger({ queue: batch.queue }).error("no consumer for queue; retrying batch", { messages: batch.messages.length });
+    createLogger({ queue: batch.queue }, logLevel(env.LOG_LEVEL)).error("no consumer for queue; retrying batch", { messages: batch.messages.length });
     batch.retryAll();
     return;
   }

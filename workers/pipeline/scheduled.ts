@@ -1,6 +1,6 @@
 /** The cron entry: each registered job runs on every tick (connector sync scheduling registers itself here). */
 import type { Env } from "../env";
-import { createLogger, errorFields } from "../platform/log";
+import { createLogger, errorFields, logLevel } from "../platform/log";
 
 export type CronJob = (env: Env, now: Date) => Promise<void>;
 
@@ -8,7 +8,7 @@ export const cronJobs: Record<string, CronJob> = {};
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const now = new Date(controller.scheduledTime);
-  const log = createLogger({ cron: controller.cron });
+  const log = createLogger({ cron: controller.cron }, logLevel(env.LOG_LEVEL));
   log.info("cron tick", { jobs: Object.keys(cronJobs) });
   const runs = Object.entries(cronJobs).map(async ([name, job]) => {
     try {

@@ -1,5 +1,12 @@
 /** Structured JSON logging: one line per event, always carrying the request's trace context when there is one. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
+
+const SEVERITY: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** LOG_LEVEL from the environment; anything unrecognised means "info". */
+export function logLevel(value: string | undefined): LogLevel {
+  return value !== undefined && value in SEVERITY ? (value as LogLevel) : "info";
+}
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
@@ -17,15 +24,18 @@ const sinks: Record<LogLevel, (line: string) => void> = {
   error: (line) => console.error(line),
 };
 
-export function createLogger(base: LogFields = {}): Logger {
-  const emit = (level: LogLevel, msg: string, fields?: LogFields) =>
+/** A logger writing lines at `minLevel` and above (LOG_LEVEL), each carrying `base`. */
+export function createLogger(base: LogFields, minLevel: LogLevel): Logger {
+  const emit = (level: LogLevel, msg: string, fields?: LogFields) => {
+    if (SEVERITY[level] < SEVERITY[minLevel]) return;
     sinks[level](JSON.stringify({ ts: new Date().toISOString(), level, msg, ...base, ...fields }));
+  };
   return {
     debug: (msg, fields) => emit("debug", msg, fields),
     info: (msg, fields) => emit("info", msg, fields),
     warn: (msg, fields) => emit("warn", msg, fields),
     error: (msg, fields) => emit("error", msg, fields),
-    child: (fields) => createLogger({ ...base, ...fields }),
+    child: (fields) => createLogger({ ...base, ...fields }, minLevel),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../context";
-import { createLogger } from "../../../platform/log";
+import { createLogger, logLevel } from "../../../platform/log";
 import { randomHex } from "../../../platform/ids";
 
 export interface TraceContext {
@@ -41,7 +41,7 @@ export const tracing = () =>
       spanId: randomHex(8),
       sampled: incoming?.sampled ?? true,
     };
-    const log = createLogger({ trace_id: trace.traceId, span_id: trace.spanId });
+    const log = createLogger({ trace_id: trace.traceId, span_id: trace.spanId }, logLevel(c.env.LOG_LEVEL));
     c.set("trace", trace);
     c.set("log", log);
     try {
