@@ -16,5 +16,7 @@ export default defineConfig(async () => ({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],
+    // Every request writes a JSON log line; show them only for the tests that fail.
+    silent: "passed-only" as const,
   },
 }));

@@ -6,8 +6,8 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { tenantGate } from "../../durable-objects/tenant-gate";
 import { auditRecords } from "../helpers/audit";
-import { bearer, call, signUp } from "../helpers/auth";
-import { expectProblem } from "../helpers/http";
+import { bearer, signUp } from "../helpers/auth";
+import { expectProblem, call } from "../helpers/http";
 
 const createKey = (token: string, idempotencyKey: string, name = "order") =>
   call("/api/v1/auth/api-keys", {

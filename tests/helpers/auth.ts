@@ -3,30 +3,14 @@
  * a fresh email and its own client address, so tests never collide on accounts or on the anonymous rate limit
  * (which is per address).
  */
-import { exports } from "cloudflare:workers";
 import type { z } from "@hono/zod-openapi";
+import { call } from "./http";
 import type { Scope } from "../../workers/auth/principal";
 import { RegisteredSchema, type RegisterRequestSchema } from "../../workers/gateway/routes/auth/register";
 import { CreatedApiKeySchema } from "../../workers/gateway/routes/auth/api-keys/create";
 
-export const API = "https://api.test";
-
-/** A random documentation-range (RFC 3849) IPv6 address, as Cloudflare's edge would put in cf-connecting-ip. */
-export function clientAddress(): Record<string, string> {
-  const groups = crypto.randomUUID().replaceAll("-", "").match(/.{4}/g)!.slice(0, 6);
-  return { "cf-connecting-ip": `2001:db8:${groups.join(":")}` };
-}
-
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
-}
-
-/** A request to the worker; JSON bodies are serialised and every call comes from a fresh client address. */
-export function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...clientAddress(), ...init.headers };
-  if (init.body !== undefined) headers["content-type"] ??= "application/json";
-  const body = init.body === undefined || typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  return exports.default.fetch(`${API}${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
 }
 
 export function uniqueEmail(): string {

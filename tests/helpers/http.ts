@@ -1,13 +1,32 @@
 import { exports } from "cloudflare:workers";
 import type { Problem } from "../../workers/gateway/problem";
 
-/** Calls the real Worker (the whole gateway) the way a client would. */
-export function call(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(`https://api.test${path}`, init);
+export const API = "https://api.test";
+
+/** A random documentation-range (RFC 3849) IPv6 address, as Cloudflare's edge would put in cf-connecting-ip. */
+export function clientAddress(): Record<string, string> {
+  const groups = crypto.randomUUID().replaceAll("-", "").match(/.{4}/g)!.slice(0, 6);
+  return { "cf-connecting-ip": `2001:db8:${groups.join(":")}` };
 }
 
-export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return call(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+/**
+ * Calls the real Worker (the whole gateway) the way a client would, each call from a fresh client address so tests
+ * never share the anonymous rate limit. Objects are sent as JSON; a string is sent as is, labelled JSON unless the
+ * caller says otherwise; bytes and streams are sent raw, with only the headers given.
+ */
+export function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
+  const headers: Record<string, string> = { ...clientAddress(), ...init.headers };
+  let body: BodyInit | undefined;
+  if (typeof init.body === "string") {
+    headers["content-type"] ??= "application/json";
+    body = init.body;
+  } else if (init.body instanceof Uint8Array || init.body instanceof ReadableStream) {
+    body = init.body;
+  } else if (init.body !== undefined) {
+    headers["content-type"] ??= "application/json";
+    body = JSON.stringify(init.body);
+  }
+  return exports.default.fetch(`${API}${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
 }
 
 /** Asserts the RFC 9457 shape every error must have and returns the body. */

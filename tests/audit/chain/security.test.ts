@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { auditEntry } from "../../helpers/audit";
 import { canonicalize, CHAINED_FIELDS, chainHash, GENESIS_HASH, type UnsealedRecord } from "../../../workers/audit/chain";
 
 const record: UnsealedRecord = {
   seq: 7,
   prev_hash: GENESIS_HASH,
-  tenant_id: "ten_1",
-  occurred_at: "2026-11-20T09:14:03.512Z",
-  actor_type: "user",
-  actor_id: "usr_1",
-  method: "POST",
-  route: "/api/v1/things",
-  resource: "/api/v1/things",
-  status: 201,
-  trace_id: "4bf92f3577b34da6a3ce929d0e0e4736",
-  body_hash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  ...auditEntry("ten_1", { actor_id: "usr_1", occurred_at: "2026-11-20T09:14:03.512Z" }),
 };
 
 /** A different but same-typed value for each field. */

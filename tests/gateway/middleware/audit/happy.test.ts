@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, signUp } from "../../../helpers/auth";
+import { bearer, signUp } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 import { auditRecords } from "../../../helpers/audit";
 import { sha256Hex } from "../../../../workers/platform/crypto";
 

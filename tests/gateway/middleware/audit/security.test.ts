@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, createApiKey, signUp } from "../../../helpers/auth";
+import { bearer, createApiKey, signUp } from "../../../helpers/auth";
 import { auditRecords } from "../../../helpers/audit";
-import { call as rawCall } from "../../../helpers/http";
+import { call as rawCall, call } from "../../../helpers/http";
 import { sha256Hex } from "../../../../workers/platform/crypto";
 
 describe("audit middleware: whose chain, and what it reveals", () => {

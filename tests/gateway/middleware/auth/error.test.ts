@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, signUp } from "../../../helpers/auth";
+import { bearer, signUp } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 
 async function expectUnauthorized(res: Response, kind: "unauthorized" | "invalid-token") {
   expect(res.status).toBe(401);

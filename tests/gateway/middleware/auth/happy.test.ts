@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MeSchema } from "../../../../workers/gateway/routes/auth/me";
-import { PASSWORD, bearer, call, createApiKey, signUp } from "../../../helpers/auth";
+import { PASSWORD, bearer, createApiKey, signUp } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 
 describe("auth middleware: callers it lets through", () => {
   it.each([

@@ -9,7 +9,8 @@ import { onError } from "../../../../workers/gateway/errors";
 import { auth } from "../../../../workers/gateway/middleware/auth";
 import { requireScope } from "../../../../workers/gateway/middleware/auth/require";
 import { tracing } from "../../../../workers/gateway/middleware/tracing";
-import { API, type SignedUp, bearer, call, createApiKey, signUp } from "../../../helpers/auth";
+import { type SignedUp, bearer, createApiKey, signUp } from "../../../helpers/auth";
+import { API, call } from "../../../helpers/http";
 
 const encoder = new TextEncoder();
 const realSecret = encoder.encode(env.JWT_SECRET);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomHex } from "../../../../workers/platform/ids";
-import { expectProblem } from "../../../helpers/http";
-import { bearer, call, signUp } from "../../../helpers/auth";
+import { expectProblem, call } from "../../../helpers/http";
+import { bearer, signUp } from "../../../helpers/auth";
 import { as, gateApp, newPrincipal, sleep } from "../../../helpers/gate-app";
 
 let executed = 0;

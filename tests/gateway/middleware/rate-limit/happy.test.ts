@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_POLICIES } from "../../../../durable-objects/tenant-gate/rate-limit";
 import type { Plan } from "../../../../workers/auth/principal";
-import { bearer, call, signUp } from "../../../helpers/auth";
+import { bearer, signUp } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 import { anonymousFrom, as, gateApp, newPrincipal } from "../../../helpers/gate-app";
 
 const request = gateApp((app) => {

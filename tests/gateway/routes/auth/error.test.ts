@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { PASSWORD, call, signUp, uniqueEmail } from "../../../helpers/auth";
+import { PASSWORD, signUp, uniqueEmail } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 
 type Problem = { type: string; status: number; detail?: string; trace_id: string; errors?: { path: string; message: string }[] };
 

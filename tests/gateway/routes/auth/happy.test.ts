@@ -4,7 +4,8 @@ import { ALL_SCOPES } from "../../../../workers/auth/principal";
 import { TokenPairSchema } from "../../../../workers/auth/sessions";
 import { RegisteredSchema } from "../../../../workers/gateway/routes/auth/register";
 import { MeSchema } from "../../../../workers/gateway/routes/auth/me";
-import { PASSWORD, bearer, call, signUp, uniqueEmail } from "../../../helpers/auth";
+import { PASSWORD, bearer, signUp, uniqueEmail } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 
 const login = (email: string, password: string) => call("/api/v1/auth/login", { body: { email, password } });
 const refresh = (refresh_token: string) => call("/api/v1/auth/refresh", { body: { refresh_token } });

@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { TokenPairSchema } from "../../../../workers/auth/sessions";
 import { MeSchema } from "../../../../workers/gateway/routes/auth/me";
-import { bearer, call, signUp } from "../../../helpers/auth";
+import { bearer, signUp } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
 
 const refresh = (refresh_token: string) => call("/api/v1/auth/refresh", { body: { refresh_token } });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, signUp } from "../../../../helpers/auth";
-import { expectProblem } from "../../../../helpers/http";
+import { bearer, signUp } from "../../../../helpers/auth";
+import { expectProblem, call } from "../../../../helpers/http";
 
 describe("GET /api/v1/audit: invalid requests", () => {
   it.each([

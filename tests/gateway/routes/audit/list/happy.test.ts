@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, createApiKey, signUp } from "../../../../helpers/auth";
+import { bearer, createApiKey, signUp } from "../../../../helpers/auth";
+import { call } from "../../../../helpers/http";
 import { AuditPageSchema, type AuditPage } from "../../../../../workers/audit/schema";
 
 async function listAudit(token: string, query = ""): Promise<AuditPage> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, createApiKey, signUp } from "../../../../helpers/auth";
-import { expectProblem } from "../../../../helpers/http";
+import { bearer, createApiKey, signUp } from "../../../../helpers/auth";
+import { expectProblem, call } from "../../../../helpers/http";
 import { AuditPageSchema } from "../../../../../workers/audit/schema";
 
 async function listAudit(token: string, query = "") {

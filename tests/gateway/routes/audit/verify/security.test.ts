@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, createApiKey, signUp, type SignedUp } from "../../../../helpers/auth";
-import { expectProblem } from "../../../../helpers/http";
+import { bearer, createApiKey, signUp, type SignedUp } from "../../../../helpers/auth";
+import { expectProblem, call } from "../../../../helpers/http";
 import { tamperAuditStorage } from "../../../../helpers/audit";
 import { AuditVerificationSchema } from "../../../../../workers/audit/schema";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearer, call, signUp } from "../../../../helpers/auth";
+import { bearer, signUp } from "../../../../helpers/auth";
+import { call } from "../../../../helpers/http";
 
 type Problem = { type: string; status: number; detail?: string; errors?: { path: string; message: string }[] };
 

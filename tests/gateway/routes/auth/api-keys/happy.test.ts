@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { ApiKeyListSchema } from "../../../../../workers/gateway/routes/auth/api-keys/list";
 import { CreatedApiKeySchema } from "../../../../../workers/gateway/routes/auth/api-keys/create";
 import { MeSchema } from "../../../../../workers/gateway/routes/auth/me";
-import { bearer, call, createApiKey, signUp } from "../../../../helpers/auth";
+import { bearer, createApiKey, signUp } from "../../../../helpers/auth";
+import { call } from "../../../../helpers/http";
 
 const listKeys = async (accessToken: string) => {
   const res = await call("/api/v1/auth/api-keys", { headers: bearer(accessToken) });

@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ALL_SCOPES } from "../../../../../workers/auth/principal";
 import { ApiKeyListSchema } from "../../../../../workers/gateway/routes/auth/api-keys/list";
-import { bearer, call, createApiKey, signUp } from "../../../../helpers/auth";
+import { bearer, createApiKey, signUp } from "../../../../helpers/auth";
+import { call } from "../../../../helpers/http";
 
 const keysPath = "/api/v1/auth/api-keys";
 
