@@ -2,7 +2,8 @@
 import { ensureDevVars } from "./lib/dev-vars.mjs";
 import { applyMigrations, startWorker } from "./lib/local-worker.mjs";
 import { seedDemo } from "./seed-demo.mjs";
-import "./extract-hash-wasm.mjs"; // the Argon2id WASM the Worker imports (normally made by postinstall)
+import "./extract-hash-wasm.mjs"; // generated files the Worker needs (normally made by postinstall)
+import "./vendor-docs.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
 const { vars, added } = ensureDevVars();

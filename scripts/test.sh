@@ -9,7 +9,7 @@ if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.pa
   npm ci --no-audit --no-fund
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
-node scripts/extract-hash-wasm.mjs # generated WASM for Argon2id; idempotent, cheap
+npm run postinstall --silent # generated files (Argon2id WASM, docs viewer); idempotent, cheap
 node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >= 22 is required; node@22 from devDependencies did not install (check allowScripts)"); process.exit(1) }'
 
 echo "› type-checking"

@@ -6,6 +6,8 @@ import { withGatewayContract } from "./openapi-contract";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 export const DOCS_PATH = "/api/v1/docs";
+/** The viewer's script, served from the console's assets (scripts/vendor-docs.mjs), not from a CDN. */
+export const DOCS_SCRIPT = "/vendor/scalar/standalone.js";
 
 export function registerOpenApi(app: App): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
@@ -30,5 +32,5 @@ export function registerOpenApi(app: App): void {
     document ??= withGatewayContract(app.getOpenAPI31Document(config));
     return c.json(document);
   });
-  app.get(DOCS_PATH, Scalar({ url: OPENAPI_PATH, pageTitle: "AutonomOS API" }));
+  app.get(DOCS_PATH, Scalar({ url: OPENAPI_PATH, pageTitle: "AutonomOS API", cdn: DOCS_SCRIPT }));
 }
