@@ -1,0 +1,89 @@
+/**
+ * The one interface every connector implements (Salesforce, Supabase, MongoDB, FileSource…). The pipeline only
+ * talks to sources through it: check credentials, discover what exists, read incrementally from a resumable
+ * cursor, and write changes back.
+ */
+import { z } from "@hono/zod-openapi";
+import type { SourceSystem } from "../../canonical/names";
+
+/** Field types as discovered or inferred, widening null < boolean < integer < number < string (Airbyte's order). */
+export const FieldTypeSchema = z
+  .enum(["null", "boolean", "integer", "number", "string", "date", "datetime", "object", "array"])
+  .openapi("FieldType");
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+export const DiscoveredFieldSchema = z
+  .object({
+    name: z.string().min(1),
+    label: z.string(),
+    type: FieldTypeSchema,
+    nullable: z.boolean(),
+    sample_values: z.array(z.unknown()).max(5),
+  })
+  .openapi("DiscoveredField");
+export type DiscoveredField = z.infer<typeof DiscoveredFieldSchema>;
+
+export const DiscoveredObjectSchema = z
+  .object({
+    /** the source's object, table, collection or file name */
+    object: z.string().min(1),
+    label: z.string(),
+    fields: z.array(DiscoveredFieldSchema),
+  })
+  .openapi("DiscoveredObject");
+export type DiscoveredObject = z.infer<typeof DiscoveredObjectSchema>;
+
+/** One record as the source gave it, before any mapping. */
+export const RawRecordSchema = z.object({
+  /** the source's id for the record (or, for files, a stable id derived from the row) */
+  record_id: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+  /** the source position this record came from (carried into the canonical event's source.cursor) */
+  cursor: z.string(),
+  /** 1-based line of the record's first line, for file sources: quarantine reports it */
+  line: z.number().int().positive().optional(),
+});
+export type RawRecord = z.infer<typeof RawRecordSchema>;
+
+export interface ReadPage {
+  records: RawRecord[];
+  /** where the next read continues; null once the object is exhausted for now */
+  next_cursor: string | null;
+  /** backfill progress where the source can tell (bytes of a file, rows of a table) */
+  progress?: { done: number; total?: number; unit: string };
+}
+
+export const WriteChangeSchema = z
+  .object({
+    object: z.string().min(1),
+    op: z.enum(["upsert", "delete"]),
+    record_id: z.string().min(1).optional(),
+    data: z.record(z.string(), z.unknown()),
+    /** sources that support it get this as their own idempotency key; others dedupe on it in the Write API */
+    idempotency_key: z.string().min(1),
+  })
+  .openapi("WriteChange");
+export type WriteChange = z.infer<typeof WriteChangeSchema>;
+
+export interface WriteResult {
+  record_id: string;
+  status: "created" | "updated" | "deleted";
+}
+
+export interface HealthCheck {
+  ok: boolean;
+  latency_ms: number;
+  detail?: string;
+}
+
+export interface Connector {
+  readonly system: SourceSystem;
+  /** credentials and reachability */
+  check(): Promise<HealthCheck>;
+  /** objects with their fields (name, label, type, sample values) */
+  discover(): Promise<DiscoveredObject[]>;
+  /** one page of `object` from `cursor` (null: from the beginning) */
+  read(object: string, cursor: string | null): Promise<ReadPage>;
+  /** write-back */
+  write(change: WriteChange): Promise<WriteResult>;
+}
