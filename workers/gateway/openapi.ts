@@ -32,5 +32,15 @@ export function registerOpenApi(app: App): void {
     document ??= withGatewayContract(app.getOpenAPI31Document(config));
     return c.json(document);
   });
-  app.get(DOCS_PATH, Scalar({ url: OPENAPI_PATH, pageTitle: "AutonomOS API", cdn: DOCS_SCRIPT }));
+  app.get(
+    DOCS_PATH,
+    Scalar({
+      url: OPENAPI_PATH,
+      pageTitle: "AutonomOS API",
+      cdn: DOCS_SCRIPT,
+      // A self-contained page: no hosted AI assistant or vendor toolbar calling out to third parties.
+      agent: { disabled: true },
+      showDeveloperTools: "never",
+    }),
+  );
 }
