@@ -8,6 +8,7 @@ export default defineConfig(async () => ({
       miniflare: {
         bindings: {
           JWT_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef",
+          ENCRYPTION_KEY: "dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
           TEST_MIGRATIONS: await readD1Migrations("./migrations/d1"),
         },
       },

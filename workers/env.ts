@@ -5,6 +5,8 @@
 export interface Secrets {
   /** HS256 signing key for access tokens (>= 32 bytes). `.dev.vars` locally, `wrangler secret put` in production. */
   JWT_SECRET: string;
+  /** AES-256-GCM key for secrets at rest: base64 of exactly 32 random bytes. `.dev.vars` locally, `wrangler secret put` in production. */
+  ENCRYPTION_KEY: string;
 }
 
 export type Env = Cloudflare.Env & Secrets;

@@ -9,6 +9,7 @@ export function ensureDevVars(path = ".dev.vars") {
   const vars = existsSync(path) ? parse(readFileSync(path, "utf8")) : {};
   const wanted = {
     JWT_SECRET: () => secret(48),
+    ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
     DEMO_EMAIL: () => "demo@autonomos.dev",
     DEMO_PASSWORD: () => secret(18),
   };

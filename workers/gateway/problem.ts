@@ -23,6 +23,7 @@ export const problemKinds = {
   "idempotency-key-reused": { status: 422, title: "This Idempotency-Key was used with a different request" },
   "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
+  "not-implemented": { status: 501, title: "Not implemented yet" },
   unavailable: { status: 503, title: "Service unavailable" },
 } as const;
 

@@ -1,4 +1,6 @@
 /** Random identifiers and hex helpers shared by every plane. */
+import { toBase64Url } from "./base64";
+
 export function randomHex(bytes: number): string {
   return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
@@ -10,8 +12,7 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 
 /** base64url without padding: compact and safe in URLs and headers. */
 export function randomToken(bytes: number): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** Prefixed ids (`ten_…`, `usr_…`) so a misplaced id is obvious in logs and errors. */

@@ -45,8 +45,20 @@ export const RawRecordSchema = z.object({
 });
 export type RawRecord = z.infer<typeof RawRecordSchema>;
 
+/** A row a source could not turn into a record (ragged CSV row, bad JSON line): quarantined, never fatal. */
+export const RejectedRowSchema = z.object({
+  /** 1-based line where the row starts */
+  line: z.number().int().positive(),
+  reason: z.string().min(1),
+  /** the row as it appeared in the source, truncated to a bounded size */
+  raw: z.string(),
+});
+export type RejectedRow = z.infer<typeof RejectedRowSchema>;
+
 export interface ReadPage {
   records: RawRecord[];
+  /** rows of this page that could not be read as records (file sources); absent when the source has none */
+  rejects?: RejectedRow[];
   /** where the next read continues; null once the object is exhausted for now */
   next_cursor: string | null;
   /** backfill progress where the source can tell (bytes of a file, rows of a table) */
@@ -70,11 +82,14 @@ export interface WriteResult {
   status: "created" | "updated" | "deleted";
 }
 
-export interface HealthCheck {
-  ok: boolean;
-  latency_ms: number;
-  detail?: string;
-}
+export const HealthCheckSchema = z
+  .object({
+    ok: z.boolean(),
+    latency_ms: z.number().nonnegative(),
+    detail: z.string().optional(),
+  })
+  .openapi("HealthCheck");
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
 export interface Connector {
   readonly system: SourceSystem;

@@ -3,9 +3,11 @@ import type { App } from "../context";
 import { registerHealth } from "./health";
 import { registerAuthRoutes } from "./auth";
 import { registerAuditRoutes } from "./audit";
+import { registerConnectionRoutes } from "./aam/connections";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
   registerAuthRoutes(app);
   registerAuditRoutes(app);
+  registerConnectionRoutes(app);
 }

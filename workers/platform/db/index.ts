@@ -31,6 +31,7 @@ export interface TenantScope {
     set: Partial<Omit<T["$inferInsert"], "tenantId">>,
     ...conditions: (SQL | undefined)[]
   ): Promise<number>;
+  delete(table: TenantTable, ...conditions: (SQL | undefined)[]): Promise<number>;
 }
 
 export function forTenant(db: Database, tenantId: string): TenantScope {
@@ -53,7 +54,19 @@ export function forTenant(db: Database, tenantId: string): TenantScope {
         .run();
       return result.meta.changes;
     },
+    delete: async (table, ...conditions) => {
+      const result = await db.delete(table).where(where(table, ...conditions)).run();
+      return result.meta.changes;
+    },
   };
+}
+
+/** D1 reports a unique index violation as a constraint failure somewhere in the error's cause chain. */
+export function isUniqueViolation(err: unknown, columns: string): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    if (e.message.includes(`UNIQUE constraint failed: ${columns}`)) return true;
+  }
+  return false;
 }
 
 export { schema };

@@ -4,11 +4,15 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { SourceSystem } from "../../canonical/names";
+import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
 
-const createdAt = () =>
-  text("created_at")
+/** An ISO-8601 UTC timestamp column defaulting to the insert time. */
+const timestamp = (name: string) =>
+  text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const createdAt = () => timestamp("created_at");
 
 export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
@@ -73,7 +77,41 @@ export const apiKeys = sqliteTable(
   (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
 );
 
+/**
+ * A tenant's link to one source system. Secrets are stored only as AES-GCM ciphertext (workers/aam/connections/secrets.ts);
+ * `config` has already been validated against the system's schema (workers/aam/connections/config.ts).
+ */
+export const connections = sqliteTable(
+  "connections",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    system: text("system").$type<SourceSystem>().notNull(),
+    name: text("name").notNull(),
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    secretsCiphertext: text("secrets_ciphertext"),
+    status: text("status").$type<ConnectionStatus>().notNull().default("active"),
+    /** sync interval; null means the connection only syncs when asked to */
+    scheduleMinutes: integer("schedule_minutes"),
+    cursor: text("cursor", { mode: "json" }).$type<SyncCursor>().notNull().default({}),
+    nextSyncAt: text("next_sync_at"),
+    lastSyncAt: text("last_sync_at"),
+    lastSyncStats: text("last_sync_stats", { mode: "json" }).$type<SyncStats>(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("connections_tenant_name_unique").on(t.tenantId, t.name),
+    // the cron's cross-tenant "what is due" scan
+    index("connections_due_idx").on(t.status, t.nextSyncAt),
+  ],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type ConnectionRow = typeof connections.$inferSelect;
