@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { eventId, type EventIdInput } from "../../../workers/canonical/event-id";
+
+const base: EventIdInput = {
+  tenant_id: "ten_1",
+  connection_id: "con_1",
+  object: "Account",
+  record_id: "001",
+  op: "upsert",
+  record: { Id: "001", Name: "Acme", Owner: { Name: "Grace", Id: "005" }, Amount: 0 },
+};
+
+describe("deterministic event ids", () => {
+  it("is the same for the same unchanged record, whatever its key order", async () => {
+    const reordered = { ...base, record: { Amount: 0, Owner: { Id: "005", Name: "Grace" }, Name: "Acme", Id: "001" } };
+    const id = await eventId(base);
+    expect(id).toMatch(/^evt_[0-9a-f]{32}$/);
+    expect(await eventId(reordered)).toBe(id);
+  });
+
+  it.each([
+    ["a changed field", { record: { ...base.record, Name: "Acme Inc" } }],
+    ["a changed nested field", { record: { ...base.record, Owner: { Name: "Ada", Id: "005" } } }],
+    ["0 → null", { record: { ...base.record, Amount: null } }],
+    ["another tenant", { tenant_id: "ten_2" }],
+    ["another connection", { connection_id: "con_2" }],
+    ["another object", { object: "Contact" }],
+    ["another record", { record_id: "002" }],
+    ["a delete", { op: "delete" as const }],
+  ])("changes with %s", async (_label, change) => {
+    expect(await eventId({ ...base, ...change })).not.toBe(await eventId(base));
+  });
+
+  it("cannot be forged by moving text between parts", async () => {
+    const a = await eventId({ ...base, tenant_id: "ten_1|con", connection_id: "1" });
+    const b = await eventId({ ...base, tenant_id: "ten_1", connection_id: "con|1" });
+    expect(a).not.toBe(b);
+  });
+});

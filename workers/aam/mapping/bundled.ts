@@ -1,0 +1,21 @@
+/**
+ * The system-default mapping documents, bundled as text: wrangler's `[[rules]] type = "Text"` for **\/*.yaml
+ * (wrangler.toml) makes each file a module, since a Worker has no filesystem. tests/aam/mapping/bundled.test.ts
+ * checks that every file under mappings/ is listed here, so a new file cannot be forgotten.
+ */
+import filesourceAccounts from "../../../mappings/filesource/accounts.yaml";
+import filesourceContacts from "../../../mappings/filesource/contacts.yaml";
+import filesourceDeals from "../../../mappings/filesource/deals.yaml";
+import salesforceAccount from "../../../mappings/salesforce/account.yaml";
+import salesforceContact from "../../../mappings/salesforce/contact.yaml";
+import salesforceOpportunity from "../../../mappings/salesforce/opportunity.yaml";
+import type { MappingSource } from "./load";
+
+export const bundledMappings: MappingSource[] = [
+  { file: "mappings/salesforce/account.yaml", text: salesforceAccount },
+  { file: "mappings/salesforce/opportunity.yaml", text: salesforceOpportunity },
+  { file: "mappings/salesforce/contact.yaml", text: salesforceContact },
+  { file: "mappings/filesource/accounts.yaml", text: filesourceAccounts },
+  { file: "mappings/filesource/deals.yaml", text: filesourceDeals },
+  { file: "mappings/filesource/contacts.yaml", text: filesourceContacts },
+];

@@ -1,0 +1,19 @@
+/** Entity name → schema: the one table every plane uses to validate or describe canonical data by entity. */
+import type { z } from "@hono/zod-openapi";
+import { AccountSchema } from "./account";
+import { ContactSchema } from "./contact";
+import type { EntityName } from "./names";
+import { OpportunitySchema } from "./opportunity";
+
+export const entitySchemas = {
+  account: AccountSchema,
+  opportunity: OpportunitySchema,
+  contact: ContactSchema,
+} as const satisfies Record<EntityName, z.ZodType>;
+
+export type EntityData<E extends EntityName = EntityName> = z.infer<(typeof entitySchemas)[E]>;
+
+/** The entity's field names in spec order (mapping targets; the JSON Schema's properties). */
+export function entityFields(entity: EntityName): readonly string[] {
+  return Object.keys(entitySchemas[entity].shape);
+}

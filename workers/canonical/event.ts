@@ -1,0 +1,58 @@
+/**
+ * The CanonicalEvent envelope (spec: canonical-model.md § CanonicalEvent): who and what (meta), where from
+ * (source), and the entity's data. A discriminated union on `entity`, so `data` is typed by entity.
+ */
+import { z } from "@hono/zod-openapi";
+import { AccountSchema } from "./account";
+import { ContactSchema } from "./contact";
+import { IsoDateTimeUtcSchema } from "./fields";
+import { SourceSystemSchema } from "./names";
+import { OpportunitySchema } from "./opportunity";
+
+export const CANONICAL_SCHEMA_VERSION = 1;
+
+export const EventMetaSchema = z
+  .object({
+    version: z.literal(CANONICAL_SCHEMA_VERSION),
+    tenant_id: z.string().min(1),
+    trace_id: z.string().min(1),
+    event_id: z.string().min(1).openapi({ description: "Deterministic per source change (see eventId), so replays deduplicate" }),
+    emitted_at: IsoDateTimeUtcSchema,
+    mapping_version: z.string().min(1).openapi({ example: "salesforce/Account@3#9f2c61d0a4b7" }),
+    op: z.enum(["upsert", "delete"]),
+  })
+  .strict()
+  .openapi("CanonicalEventMeta");
+
+export const EventSourceSchema = z
+  .object({
+    system: SourceSystemSchema,
+    connection_id: z.string().min(1),
+    object: z.string().min(1).openapi({ description: "The source's object, table, collection or file" }),
+    record_id: z.string().min(1),
+    cursor: z.string().openapi({ description: "The source position the record came from" }),
+  })
+  .strict()
+  .openapi("CanonicalEventSource");
+
+const envelope = { meta: EventMetaSchema, source: EventSourceSchema };
+
+export const AccountEventSchema = z
+  .object({ ...envelope, entity: z.literal("account"), data: AccountSchema })
+  .strict()
+  .openapi("AccountEvent");
+export const OpportunityEventSchema = z
+  .object({ ...envelope, entity: z.literal("opportunity"), data: OpportunitySchema })
+  .strict()
+  .openapi("OpportunityEvent");
+export const ContactEventSchema = z
+  .object({ ...envelope, entity: z.literal("contact"), data: ContactSchema })
+  .strict()
+  .openapi("ContactEvent");
+
+export const CanonicalEventSchema = z
+  .discriminatedUnion("entity", [AccountEventSchema, OpportunityEventSchema, ContactEventSchema])
+  .openapi("CanonicalEvent");
+export type CanonicalEvent = z.infer<typeof CanonicalEventSchema>;
+export type EventMeta = z.infer<typeof EventMetaSchema>;
+export type EventSource = z.infer<typeof EventSourceSchema>;
