@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { SourceSystem } from "../../canonical/names";
+import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
 
 /** An ISO-8601 UTC timestamp column defaulting to the insert time. */
@@ -110,8 +110,109 @@ export const connections = sqliteTable(
   ],
 );
 
+/**
+ * One sync of a connection (scheduled, manual, file upload, push ingest or quarantine replay). Consumers add to
+ * the counters concurrently (`SET read = read + ?`); the run is finished once reading is done and every batch it
+ * enqueued has been normalized (batches_done = batches_enqueued).
+ */
+export const syncRuns = sqliteTable(
+  "sync_runs",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    connectionId: text("connection_id").notNull(),
+    kind: text("kind", { enum: ["scheduled", "manual", "upload", "ingest", "replay"] }).notNull(),
+    /** the source object the run reads (a file for uploads); null when it covers every object */
+    object: text("object"),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull().default("queued"),
+    read: integer("read").notNull().default(0),
+    emitted: integer("emitted").notNull().default(0),
+    quarantined: integer("quarantined").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+    batchesEnqueued: integer("batches_enqueued").notNull().default(0),
+    batchesDone: integer("batches_done").notNull().default(0),
+    readingDone: integer("reading_done", { mode: "boolean" }).notNull().default(false),
+    progressDone: integer("progress_done"),
+    progressTotal: integer("progress_total"),
+    progressUnit: text("progress_unit"),
+    error: text("error"),
+    traceId: text("trace_id").notNull(),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("sync_runs_tenant_connection_idx").on(t.tenantId, t.connectionId, t.createdAt)],
+);
+
+/**
+ * The append-only canonical stream: one row per CanonicalEvent, never updated or deleted. `event_id` is
+ * deterministic per source change, so replays and re-uploads are recognised as duplicates by its unique index.
+ */
+export const canonicalEvents = sqliteTable(
+  "canonical_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    eventId: text("event_id").notNull(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    connectionId: text("connection_id").notNull(),
+    runId: text("run_id"),
+    system: text("system").$type<SourceSystem>().notNull(),
+    object: text("object").notNull(),
+    recordId: text("record_id").notNull(),
+    entity: text("entity").$type<EntityName>().notNull(),
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    mappingVersion: text("mapping_version").notNull(),
+    traceId: text("trace_id").notNull(),
+    emittedAt: text("emitted_at").notNull(),
+    /** the whole CanonicalEvent as JSON */
+    event: text("event", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("canonical_events_event_id_unique").on(t.eventId),
+    index("canonical_events_tenant_seq_idx").on(t.tenantId, t.seq),
+    index("canonical_events_tenant_entity_seq_idx").on(t.tenantId, t.entity, t.seq),
+  ],
+);
+
+/** Records that could not become canonical events, kept whole with the reason until replayed or discarded. */
+export const quarantine = sqliteTable(
+  "quarantine",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    connectionId: text("connection_id").notNull(),
+    runId: text("run_id"),
+    system: text("system").$type<SourceSystem>().notNull(),
+    object: text("object").notNull(),
+    entity: text("entity").$type<EntityName>(),
+    recordId: text("record_id"),
+    /** 1-based line in the source file, for file sources */
+    line: integer("line"),
+    /** the raw record (or, for unparseable rows, the raw text) */
+    raw: text("raw", { mode: "json" }).$type<unknown>().notNull(),
+    reason: text("reason").notNull(),
+    /** per-field errors: [{ field, source_path, reason }] */
+    errors: text("errors", { mode: "json" }).$type<unknown[]>().notNull().default([]),
+    mappingVersion: text("mapping_version"),
+    status: text("status", { enum: ["open", "replayed", "discarded"] }).notNull().default("open"),
+    replayedEventId: text("replayed_event_id"),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("quarantine_tenant_status_idx").on(t.tenantId, t.status, t.createdAt)],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type ConnectionRow = typeof connections.$inferSelect;
+export type SyncRunRow = typeof syncRuns.$inferSelect;
+export type CanonicalEventRow = typeof canonicalEvents.$inferSelect;
+export type QuarantineRow = typeof quarantine.$inferSelect;

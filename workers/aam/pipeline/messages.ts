@@ -1,0 +1,46 @@
+/**
+ * The messages the pipeline's queues carry, validated on both ends:
+ *   SYNC_QUEUE       SyncJob        read one page of a connection's object, then enqueue the next page's job
+ *   RAW_QUEUE        RawBatch       map + validate a page of raw records into canonical events
+ *   CANONICAL_QUEUE  CanonicalBatch hand new canonical events to the DCL
+ * Every message carries the tenant (consumers scope all work by it), the run it belongs to and the trace id.
+ */
+import { z } from "@hono/zod-openapi";
+import { EntityNameSchema, SourceSystemSchema } from "../../canonical/names";
+import { RawRecordSchema, RejectedRowSchema } from "../connectors/connector";
+
+const Envelope = {
+  tenant_id: z.string().min(1),
+  connection_id: z.string().min(1),
+  run_id: z.string().min(1),
+  trace_id: z.string().min(1),
+};
+
+export const SyncJobSchema = z.object({
+  ...Envelope,
+  object: z.string().min(1),
+  /** where to continue reading; null starts from the beginning */
+  cursor: z.string().nullable(),
+  /** the canonical entity the object maps to, when the caller chose it (file uploads) */
+  entity: EntityNameSchema.optional(),
+});
+export type SyncJob = z.infer<typeof SyncJobSchema>;
+
+export const RawBatchSchema = z.object({
+  ...Envelope,
+  system: SourceSystemSchema,
+  object: z.string().min(1),
+  entity: EntityNameSchema.optional(),
+  records: z.array(RawRecordSchema),
+  /** rows the connector could not even parse: quarantined as they are */
+  rejects: z.array(RejectedRowSchema).default([]),
+});
+export type RawBatch = z.infer<typeof RawBatchSchema>;
+
+export const CanonicalBatchSchema = z.object({
+  tenant_id: z.string().min(1),
+  trace_id: z.string().min(1),
+  /** stream positions (canonical_events.seq) of the events appended by one normalize step */
+  seqs: z.array(z.number().int().positive()).min(1),
+});
+export type CanonicalBatch = z.infer<typeof CanonicalBatchSchema>;
