@@ -1,12 +1,12 @@
 /**
  * The only unscoped data access in the platform: what happens before the caller's tenant is known. Signing up
- * creates a tenant; signing in finds a user by email; a refresh token or API key is resolved to the tenant it
- * belongs to. Everything after that goes through `forTenant`.
+ * creates a tenant; signing in finds a user by email; a refresh token, API key or signed push-ingest request (by
+ * its connection) is resolved to the tenant it belongs to. Everything after that goes through `forTenant`.
  */
 import { eq } from "drizzle-orm";
 import { type Database, schema } from "../platform/db";
 
-const { apiKeys, refreshTokens, tenants, users } = schema;
+const { apiKeys, connections, refreshTokens, tenants, users } = schema;
 
 type NewTenant = typeof tenants.$inferInsert;
 type NewUser = Omit<typeof users.$inferInsert, "tenantId">;
@@ -42,4 +42,9 @@ export function apiKeyById(db: Database, id: string) {
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(eq(apiKeys.id, id))
     .get();
+}
+
+/** The connection a push-ingest request names: its sealed signing secret authenticates the request. */
+export function connectionForIngest(db: Database, id: string) {
+  return db.select().from(connections).where(eq(connections.id, id)).get();
 }

@@ -17,6 +17,7 @@ export const problemKinds = {
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The resource already exists or changed" },
+  "length-required": { status: 411, title: "The request must declare its Content-Length" },
   "idempotency-in-flight": { status: 409, title: "A request with this Idempotency-Key is still in progress" },
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },

@@ -1,10 +1,13 @@
 /** The cron entry: each registered job runs on every tick (connector sync scheduling registers itself here). */
 import type { Env } from "../env";
 import { createLogger, errorFields, logLevel } from "../platform/log";
+import { scheduleDueSyncs } from "../aam/pipeline/cron";
 
 export type CronJob = (env: Env, now: Date) => Promise<void>;
 
-export const cronJobs: Record<string, CronJob> = {};
+export const cronJobs: Record<string, CronJob> = {
+  "connector-sync": scheduleDueSyncs,
+};
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const now = new Date(controller.scheduledTime);

@@ -31,6 +31,11 @@ export const RawBatchSchema = z.object({
   system: SourceSystemSchema,
   object: z.string().min(1),
   entity: EntityNameSchema.optional(),
+  /**
+   * Stable id of this batch within its run (e.g. the page's cursor), so even a batch the reader enqueued twice is
+   * counted once; when absent, the queue message id (stable across redeliveries) is used.
+   */
+  batch_id: z.string().min(1).optional(),
   records: z.array(RawRecordSchema),
   /** rows the connector could not even parse: quarantined as they are */
   rejects: z.array(RejectedRowSchema).default([]),

@@ -3,13 +3,14 @@
  * when reading is done and every enqueued batch has been normalized. Counters are added in SQL (`x = x + ?`) so
  * concurrent consumers never lose an update, and the finishing transition happens in one conditional UPDATE.
  */
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, exists, isNull, sql } from "drizzle-orm";
 import type { TenantScope } from "../../platform/db";
 import { schema } from "../../platform/db";
 import type { SyncRunRow } from "../../platform/db/schema";
 import { newId } from "../../platform/ids";
+import { olderThan, type PagePosition } from "./page-cursor";
 
-const { syncRuns } = schema;
+const { normalizedBatches, syncRuns } = schema;
 
 export type RunKind = SyncRunRow["kind"];
 
@@ -26,6 +27,25 @@ export async function getRun(scope: TenantScope, runId: string): Promise<SyncRun
   return (await scope.select(syncRuns, eq(syncRuns.id, runId)))[0];
 }
 
+/** The connection's runs, newest first, continuing before `before`; fetch one more than a page to know if more follow. */
+export async function listRuns(
+  scope: TenantScope,
+  query: { connectionId?: string; before?: PagePosition; limit: number },
+): Promise<SyncRunRow[]> {
+  return scope.db
+    .select()
+    .from(syncRuns)
+    .where(
+      scope.where(
+        syncRuns,
+        query.connectionId === undefined ? undefined : eq(syncRuns.connectionId, query.connectionId),
+        olderThan(syncRuns, query.before),
+      ),
+    )
+    .orderBy(desc(syncRuns.createdAt), desc(syncRuns.id))
+    .limit(query.limit);
+}
+
 /** The reader handed a page to normalization: count what it read and how far it got. */
 export async function recordPageRead(
   scope: TenantScope,
@@ -36,7 +56,8 @@ export async function recordPageRead(
   await scope.db
     .update(syncRuns)
     .set({
-      status: "running",
+      // Only a queued run starts: a failed (or finished) one is never revived by a late page.
+      status: sql`case when ${syncRuns.status} = 'queued' then 'running' else ${syncRuns.status} end`,
       startedAt: sql`coalesce(${syncRuns.startedAt}, ${now.toISOString()})`,
       read: sql`${syncRuns.read} + ${page.records}`,
       batchesEnqueued: sql`${syncRuns.batchesEnqueued} + 1`,
@@ -58,23 +79,36 @@ export async function recordReadingDone(scope: TenantScope, runId: string, now =
   await finishIfComplete(scope, runId, now);
 }
 
-/** A batch was normalized: add its outcome, and finish the run if it was the last one. */
+/**
+ * A batch was normalized: add its outcome ONCE per (run, batch). The counter update applies only while the batch's
+ * marker (normalized_batches, written when its events were appended) is uncounted and flips it in the same
+ * transaction, so a redelivered batch can call this again safely. Then finish the run if it was the last batch.
+ */
 export async function recordBatchNormalized(
   scope: TenantScope,
   runId: string,
+  batchId: string,
   counts: { emitted: number; quarantined: number; duplicates: number },
   now = new Date(),
 ): Promise<void> {
-  await scope.db
-    .update(syncRuns)
-    .set({
-      emitted: sql`${syncRuns.emitted} + ${counts.emitted}`,
-      quarantined: sql`${syncRuns.quarantined} + ${counts.quarantined}`,
-      duplicates: sql`${syncRuns.duplicates} + ${counts.duplicates}`,
-      batchesDone: sql`${syncRuns.batchesDone} + 1`,
-    })
-    .where(scope.where(syncRuns, eq(syncRuns.id, runId)))
-    .run();
+  const uncounted = scope.where(
+    normalizedBatches,
+    eq(normalizedBatches.runId, runId),
+    eq(normalizedBatches.batchId, batchId),
+    isNull(normalizedBatches.countedAt),
+  );
+  await scope.db.batch([
+    scope.db
+      .update(syncRuns)
+      .set({
+        emitted: sql`${syncRuns.emitted} + ${counts.emitted}`,
+        quarantined: sql`${syncRuns.quarantined} + ${counts.quarantined}`,
+        duplicates: sql`${syncRuns.duplicates} + ${counts.duplicates}`,
+        batchesDone: sql`${syncRuns.batchesDone} + 1`,
+      })
+      .where(scope.where(syncRuns, eq(syncRuns.id, runId), exists(scope.db.select({ one: sql`1` }).from(normalizedBatches).where(uncounted)))),
+    scope.db.update(normalizedBatches).set({ countedAt: now.toISOString() }).where(uncounted),
+  ]);
   await finishIfComplete(scope, runId, now);
 }
 

@@ -4,10 +4,18 @@ import { registerHealth } from "./health";
 import { registerAuthRoutes } from "./auth";
 import { registerAuditRoutes } from "./audit";
 import { registerConnectionRoutes } from "./aam/connections";
+import { registerIngestRoutes } from "./aam/ingest";
+import { registerRunRoutes } from "./aam/runs";
+import { registerEventRoutes } from "./aam/events";
+import { registerQuarantineRoutes } from "./aam/quarantine";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
   registerAuthRoutes(app);
   registerAuditRoutes(app);
   registerConnectionRoutes(app);
+  registerIngestRoutes(app);
+  registerRunRoutes(app);
+  registerEventRoutes(app);
+  registerQuarantineRoutes(app);
 }

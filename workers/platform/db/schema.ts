@@ -3,7 +3,7 @@
  * row types are inferred from it, never declared by hand.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
 
@@ -208,6 +208,34 @@ export const quarantine = sqliteTable(
   (t) => [index("quarantine_tenant_status_idx").on(t.tenantId, t.status, t.createdAt)],
 );
 
+/**
+ * One row per raw batch the normalize consumer appended, written in the same D1 transaction as the batch's events
+ * and quarantine rows. Queues deliver at least once: a redelivered batch finds its row (the insert fails and rolls
+ * the whole append back), and the row says what the first delivery appended (the seqs in (after_seq, through_seq]:
+ * D1 runs one transaction at a time, so every event inserted in that range was this batch's) and whether the run
+ * counters already took the batch (`counted_at`), so a crash between the steps is resumed, never double-counted.
+ */
+export const normalizedBatches = sqliteTable(
+  "normalized_batches",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    runId: text("run_id").notNull(),
+    batchId: text("batch_id").notNull(),
+    /** the stream's last seq before the batch's events were inserted */
+    afterSeq: integer("after_seq").notNull(),
+    /** the stream's last seq once they were: (after_seq, through_seq] are this batch's new events */
+    throughSeq: integer("through_seq"),
+    /** valid events of the batch (new + duplicates) */
+    valid: integer("valid").notNull(),
+    quarantined: integer("quarantined").notNull(),
+    countedAt: text("counted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.batchId] })],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -216,3 +244,4 @@ export type ConnectionRow = typeof connections.$inferSelect;
 export type SyncRunRow = typeof syncRuns.$inferSelect;
 export type CanonicalEventRow = typeof canonicalEvents.$inferSelect;
 export type QuarantineRow = typeof quarantine.$inferSelect;
+export type NormalizedBatchRow = typeof normalizedBatches.$inferSelect;

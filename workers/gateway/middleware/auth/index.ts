@@ -2,7 +2,7 @@
  * Auth: resolves `Authorization: Bearer <credential>` into the caller (`c.get("principal")`). A credential starting
  * with `aos_` is an API key, anything else an access token (JWT). The caller's tenant comes from the credential
  * alone; the rest of the chain (rate limit, idempotency, audit, routes) keys on `principal.tenantId`.
- * Only the paths in PUBLIC_PATHS are reachable without credentials.
+ * Only the paths in PUBLIC_PATHS, and those matching PUBLIC_PATH_PATTERNS, are reachable without credentials.
  */
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
@@ -23,6 +23,14 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
   OPENAPI_PATH,
   DOCS_PATH,
 ]);
+
+/** Public paths with a parameter; each route authenticates the request its own way. */
+export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
+  // push ingest: signed per connection (middleware/ingest-signature)
+  /^\/api\/v1\/aam\/ingest\/[^/]+$/,
+];
+
+const isPublic = (path: string) => PUBLIC_PATHS.has(path) || PUBLIC_PATH_PATTERNS.some((pattern) => pattern.test(path));
 
 const REALM = 'Bearer realm="autonomos"';
 const BEARER = /^Bearer +(\S+)$/i;
@@ -55,7 +63,7 @@ async function authenticate(c: Context<AppEnv>, credential: string): Promise<Pri
 
 export const auth = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    if (isPublic(c.req.path)) return next();
     try {
       c.set("principal", await authenticate(c, bearerCredential(c.req.header("authorization"))));
     } catch (err) {

@@ -1,4 +1,4 @@
-/** The AAM connection registry's routes: CRUD and a health check per connection. */
+/** The AAM connection registry's routes: CRUD, a health check, "sync now" and file uploads per connection. */
 import type { App } from "../../../context";
 import { registerCreateConnection } from "./create";
 import { registerListConnections } from "./list";
@@ -6,6 +6,8 @@ import { registerGetConnection } from "./get";
 import { registerUpdateConnection } from "./update";
 import { registerDeleteConnection } from "./delete";
 import { registerTestConnection } from "./test";
+import { registerSyncConnection } from "./sync";
+import { registerUploadFile } from "./files";
 
 export function registerConnectionRoutes(app: App): void {
   registerCreateConnection(app);
@@ -14,4 +16,6 @@ export function registerConnectionRoutes(app: App): void {
   registerUpdateConnection(app);
   registerDeleteConnection(app);
   registerTestConnection(app);
+  registerSyncConnection(app);
+  registerUploadFile(app);
 }

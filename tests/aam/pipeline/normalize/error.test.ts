@@ -1,0 +1,107 @@
+import { env } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { accountsBatch, deliver, newConnectionId, quarantineRows, readRun, runCounts, streamRows, tenantScope } from "../../../helpers/normalize";
+
+const { scope } = await tenantScope();
+
+afterEach(() => vi.restoreAllMocks());
+
+function captureErrors() {
+  const lines: Record<string, unknown>[] = [];
+  vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>));
+  return lines;
+}
+
+/** The Worker's env with a D1 whose writes fail, as during a D1 outage. */
+function envWithFailingD1() {
+  const failing = new Proxy(env.DB, {
+    get(target, prop) {
+      if (prop === "batch") return () => Promise.reject(new Error("D1_ERROR: storage operation exceeded timeout"));
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { ...env, DB: failing };
+}
+
+describe("a message that is not a RawBatch", () => {
+  it("is logged and retried (a producer bug ends in the dead-letter queue), never acknowledged", async () => {
+    const errors = captureErrors();
+    const result = await deliver([{ tenant_id: scope.tenantId, records: "nope" }], { ids: ["bad"] });
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([{ msgId: "bad" }]);
+    expect(result.delays).toEqual([{ msgId: "bad", delaySeconds: 10 }]);
+    expect(errors).toContainEqual(expect.objectContaining({ level: "error", msg: "invalid raw batch", message_id: "bad", issues: expect.any(Array) }));
+  });
+
+  it("does not hold up the valid messages of the same delivery", async () => {
+    captureErrors();
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    const result = await deliver([{ nope: true }, accountsBatch(scope.tenantId, runId, connectionId)], { ids: ["bad", "good"] });
+    expect(result.explicitAcks).toEqual(["good"]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["bad"]);
+    expect(await streamRows(runId)).toHaveLength(2);
+  });
+});
+
+describe("a transient failure", () => {
+  it("retries with exponentially growing delays on every delivery, leaving nothing half-written", async () => {
+    const errors = captureErrors();
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    const failing = envWithFailingD1();
+    const delays: (number | undefined)[] = [];
+    // max_retries = 5 (wrangler.toml): the Queues runtime delivers up to 6 times, then moves the message to
+    // autonomos-raw-dlq. That move is the platform's; what the consumer owes is to never acknowledge a failed batch.
+    for (let attempts = 1; attempts <= 6; attempts++) {
+      const result = await deliver([accountsBatch(scope.tenantId, runId, connectionId)], { ids: ["m"], attempts, env: failing });
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryBatch.retry).toBe(false);
+      expect(result.retryMessages).toEqual([{ msgId: "m" }]);
+      delays.push(...result.delays.map((d) => d.delaySeconds));
+    }
+    expect(delays).toEqual([10, 20, 40, 80, 160, 320]);
+    expect(errors.filter((e) => e.msg === "normalizing a raw batch failed")).toHaveLength(6);
+    expect(errors[0]).toMatchObject({ run_id: runId, tenant_id: scope.tenantId, error: expect.stringContaining("D1_ERROR") });
+    expect(await streamRows(runId)).toEqual([]);
+    expect(await quarantineRows(runId)).toEqual([]);
+    expect(await runCounts(runId)).toMatchObject({ status: "running", batches_done: 0 });
+  });
+
+  it("is picked up where it failed once D1 is back: the retried delivery completes the batch", async () => {
+    captureErrors();
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    await deliver([accountsBatch(scope.tenantId, runId, connectionId)], { ids: ["m"], env: envWithFailingD1() });
+    const result = await deliver([accountsBatch(scope.tenantId, runId, connectionId)], { ids: ["m"], attempts: 2 });
+    expect(result.explicitAcks).toEqual(["m"]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 2, quarantined: 2 });
+  });
+});
+
+describe("records that cannot be mapped", () => {
+  it("are quarantined with the reason when the object has no mapping and no entity was chosen", async () => {
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    await deliver([{ ...accountsBatch(scope.tenantId, runId, connectionId), object: "leads", rejects: [] }]);
+    expect(await streamRows(runId)).toEqual([]);
+    const rows = await quarantineRows(runId);
+    expect(rows.map((r) => [r.line, r.reason, r.mapping_version])).toEqual([
+      [2, "no mapping for filesource/leads", null],
+      [3, "no mapping for filesource/leads", null],
+      [4, "no mapping for filesource/leads", null],
+    ]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 0, quarantined: 3 });
+  });
+
+  it("are quarantined with every failing field, and the record's other fields are reported only if they failed", async () => {
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    const batch = accountsBatch(scope.tenantId, runId, connectionId);
+    batch.records = [{ ...batch.records[0]!, data: { ...batch.records[0]!.data, "Company Name": null, Employees: "12,5", Created: "31/02/2024" } }];
+    await deliver([batch]);
+    const [row] = await quarantineRows(runId);
+    expect((row!.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(["created_at", "employee_count", "name"]);
+  });
+});

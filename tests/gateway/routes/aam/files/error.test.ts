@@ -1,0 +1,67 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type SignedUp, bearer, signUp } from "../../../../helpers/auth";
+import { CONNECTIONS, createConnection } from "../../../../helpers/connections";
+import { call, expectProblem } from "../../../../helpers/http";
+import { captureQueues } from "../../../../helpers/pipeline";
+
+const csv = new TextEncoder().encode("id,name\n1,Acme\n");
+
+describe("POST /api/v1/aam/connections/{id}/files: invalid uploads", () => {
+  let owner: SignedUp;
+  let connectionId: string;
+  beforeAll(async () => {
+    owner = await signUp();
+    connectionId = (await createConnection(owner.accessToken)).id;
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const upload = (query: string, init: { body?: unknown; headers?: Record<string, string> } = {}, id = connectionId) =>
+    call(`${CONNECTIONS}/${id}/files?${query}`, {
+      body: init.body ?? csv,
+      headers: { ...bearer(owner.accessToken), "content-type": "text/csv", ...init.headers },
+    });
+
+  it("lists each invalid query field: a missing name and an unknown entity", async () => {
+    const problem = await expectProblem(await upload("entity=invoice"), 400, "validation-error");
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(["query.entity", "query.name"]);
+  });
+
+  it.each([
+    ["a path", "exports/customers.csv"],
+    ["a parent directory", "a..b.csv"],
+    ["a hidden name", ".env"],
+    ["a backslash", "a\\b.csv"],
+    ["an over-long name", `${"a".repeat(201)}`],
+  ])("refuses %s as the file name", async (_label, name) => {
+    const problem = await expectProblem(await upload(`entity=account&name=${encodeURIComponent(name)}`), 400, "validation-error");
+    expect(problem.errors?.map((e) => e.path)).toEqual(["query.name"]);
+  });
+
+  it("refuses a connection that is not a FileSource, saying which field is wrong", async () => {
+    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config: {} });
+    const problem = await expectProblem(await upload("entity=account&name=a.csv", {}, salesforce.id), 400, "validation-error");
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "path.id" })]);
+  });
+
+  it("is 404 for a connection that does not exist", async () => {
+    await expectProblem(await upload("entity=account&name=a.csv", {}, "con_000000000000000000000000"), 404, "not-found");
+  });
+
+  it("refuses a JSON body (415) and a body without Content-Length (411)", async () => {
+    await expectProblem(await upload("entity=account&name=a.csv", { headers: { "content-type": "application/json" } }), 415, "unsupported-media-type");
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(csv);
+        controller.close();
+      },
+    });
+    await expectProblem(await upload("entity=account&name=a.csv", { body: stream }), 411, "length-required");
+  });
+
+  it("refuses a declared length over the upload limit before reading the body", async () => {
+    const queues = captureQueues();
+    const res = await upload("entity=account&name=a.csv", { headers: { "content-length": String(101 * 1024 * 1024) } });
+    await expectProblem(res, 413, "payload-too-large");
+    expect(queues.syncJobs()).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Following messages through the pipeline's queues in tests: the queue producers are spied on (and stubbed, so
+ * the local queues deliver nothing behind the test's back), and what was sent can be fed to a consumer directly.
+ */
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
+import { vi } from "vitest";
+import worker from "../../workers/index";
+import { createConnection } from "../../workers/aam/connections/registry";
+import type { RawBatch, SyncJob } from "../../workers/aam/pipeline/messages";
+import { database, forTenant, schema } from "../../workers/platform/db";
+import { newId } from "../../workers/platform/ids";
+
+export const db = database(env.DB);
+
+/** A fresh tenant's scope (straight in D1: these tests are about the pipeline, not sign-up). */
+export async function newTenant() {
+  const id = newId("ten");
+  await db.insert(schema.tenants).values({ id, name: id });
+  return forTenant(db, id);
+}
+
+/** A FileSource connection of the scope's tenant. */
+export function fileConnection(scope: ReturnType<typeof forTenant>, config: Record<string, unknown> = {}, now = new Date()) {
+  return createConnection(
+    scope,
+    env,
+    { system: "filesource", name: `files-${crypto.randomUUID()}`, config: { format: "csv", ...config }, schedule_minutes: 60 },
+    now,
+  );
+}
+
+/** Spies on the producers; `sent()` returns what each queue was given so far. */
+export function captureQueues() {
+  const sync = vi.spyOn(env.SYNC_QUEUE, "send").mockResolvedValue(undefined as never);
+  const raw = vi.spyOn(env.RAW_QUEUE, "send").mockResolvedValue(undefined as never);
+  return {
+    syncJobs: () => sync.mock.calls.map((call) => call[0] as SyncJob),
+    rawBatches: () => raw.mock.calls.map((call) => call[0] as RawBatch),
+    sync,
+    raw,
+  };
+}
+
+let messageSeq = 0;
+
+/**
+ * Delivers `bodies` to the worker's queue handler as one batch (delivery `attempts` each) and returns the outcome,
+ * with the options each retried message was retried with (the queue result does not report delays).
+ */
+export async function deliver(queue: string, bodies: unknown[], attempts = 1) {
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body) => ({ id: `msg-${++messageSeq}`, timestamp: new Date(), attempts, body })),
+  );
+  const retries = batch.messages.map((message) => vi.spyOn(message, "retry"));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  const retriedWith = retries.flatMap((spy, i) => spy.mock.calls.map(([options]) => ({ id: batch.messages[i]?.id, options })));
+  return { ids: batch.messages.map((m) => m.id), result: await getQueueResult(batch, ctx), retriedWith };
+}

@@ -1,0 +1,71 @@
+/**
+ * The RAW_QUEUE consumer: each message is one RawBatch. Its records are normalized, appended to the stream with
+ * their quarantine entries (stream.ts), the new events' seqs handed to CANONICAL_QUEUE, and the outcome counted
+ * on the run, once per (run, batch) however often the message is delivered. Every failure is retried with
+ * exponential backoff until the message lands in the dead-letter queue: nothing is acknowledged unless done.
+ */
+import type { Env } from "../../env";
+import { database, forTenant, type TenantScope } from "../../platform/db";
+import { createLogger, errorFields, logLevel } from "../../platform/log";
+import { retryDelaySeconds } from "../../pipeline/backoff";
+import type { MappingsFor } from "./tenant-mappings";
+import { CanonicalBatchSchema, type RawBatch, RawBatchSchema } from "./messages";
+import { normalizeBatch } from "./normalize";
+import { quarantineInserts } from "./quarantine";
+import { recordBatchNormalized } from "./runs";
+import { type Appended, appendBatch } from "./stream";
+
+type NormalizeEnv = Pick<Env, "DB" | "CANONICAL_QUEUE" | "LOG_LEVEL">;
+
+export async function normalizeRawBatch(env: NormalizeEnv, mappingsFor: MappingsFor, batch: RawBatch, batchId: string): Promise<void> {
+  const scope = forTenant(database(env.DB), batch.tenant_id);
+  const { events, quarantined } = await normalizeBatch(await mappingsFor(scope), batch);
+  const appended = await appendBatch(scope, {
+    runId: batch.run_id,
+    batchId,
+    events,
+    quarantined: quarantined.length,
+    alongside: await quarantineInserts(scope, batch, quarantined),
+  });
+  await handOnAndCount(env, scope, { runId: batch.run_id, batchId, traceId: batch.trace_id }, appended);
+}
+
+/** After the append: hand the new events to the DCL, then count the batch on its run (skipped if already counted). */
+export async function handOnAndCount(
+  env: Pick<Env, "CANONICAL_QUEUE">,
+  scope: TenantScope,
+  batch: { runId: string; batchId: string; traceId: string },
+  appended: Appended,
+): Promise<void> {
+  if (appended.counted) return; // a redelivery of a batch that was handled completely
+  if (appended.seqs.length > 0) {
+    // At least once: a delivery that dies after this send sends the same seqs again, so the DCL dedupes by seq.
+    await env.CANONICAL_QUEUE.send(CanonicalBatchSchema.parse({ tenant_id: scope.tenantId, trace_id: batch.traceId, seqs: appended.seqs }));
+  }
+  await recordBatchNormalized(scope, batch.runId, batch.batchId, appended.counts);
+}
+
+export function rawBatchConsumer(mappingsFor: MappingsFor) {
+  return async (messages: MessageBatch, env: NormalizeEnv): Promise<void> => {
+    const log = createLogger({ queue: messages.queue }, logLevel(env.LOG_LEVEL));
+    for (const message of messages.messages) {
+      const retry = { delaySeconds: retryDelaySeconds(message.attempts) };
+      const fields = { message_id: message.id, attempts: message.attempts, retry_in_s: retry.delaySeconds };
+      const parsed = RawBatchSchema.safeParse(message.body);
+      if (!parsed.success) {
+        // A producer bug: retried like any failure, so it ends in the dead-letter queue where it can be inspected.
+        log.error("invalid raw batch", { ...fields, issues: parsed.error.issues });
+        message.retry(retry);
+        continue;
+      }
+      const batch = parsed.data;
+      try {
+        await normalizeRawBatch(env, mappingsFor, batch, batch.batch_id ?? message.id);
+        message.ack();
+      } catch (err) {
+        log.error("normalizing a raw batch failed", { ...fields, tenant_id: batch.tenant_id, run_id: batch.run_id, trace_id: batch.trace_id, ...errorFields(err) });
+        message.retry(retry);
+      }
+    }
+  };
+}
