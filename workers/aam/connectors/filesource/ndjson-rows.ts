@@ -3,6 +3,7 @@
  * that is not a JSON object a reject. Only the current line is ever buffered, and never past MAX_RECORD_BYTES.
  */
 import { MAX_RECORD_BYTES, type ParseStart, type ParsedRow, truncateRaw } from "./rows";
+import { concatBytes } from "../../../platform/bytes";
 
 const LF = 0x0a;
 
@@ -54,7 +55,7 @@ function lineRow(
   let text: string;
   try {
     // fatal: invalid UTF-8 is a bad line, not silently replaced characters; a leading BOM is dropped.
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(concat(parts));
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(concatBytes(parts));
   } catch {
     return { kind: "reject", line, reason: "line is not valid UTF-8", raw: "", ...end };
   }
@@ -70,15 +71,4 @@ function lineRow(
     return { kind: "reject", line, reason: "line is not a JSON object", raw: truncateRaw(text.trim()), ...end };
   }
   return { kind: "record", line, data: value as Record<string, unknown>, ...end };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

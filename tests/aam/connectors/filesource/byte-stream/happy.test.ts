@@ -4,6 +4,7 @@ import { csvRows } from "../../../../../workers/aam/connectors/filesource/csv-ro
 import { ndjsonRows } from "../../../../../workers/aam/connectors/filesource/ndjson-rows";
 import type { ParsedRow } from "../../../../../workers/aam/connectors/filesource/rows";
 import { streamOf } from "../helpers";
+import { concatBytes } from "../../../../../workers/platform/bytes";
 
 /**
  * A ~40 MB file that is never materialized: 64 KiB chunks are generated as they are pulled, and the test sees how
@@ -65,7 +66,7 @@ describe("inPieces and readFirstLine", () => {
     const pieces: Uint8Array[] = [];
     for await (const piece of inPieces(reader, head)) pieces.push(piece);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(PIECE_BYTES);
-    expect(new TextDecoder().decode(concat(pieces))).toBe(text);
+    expect(new TextDecoder().decode(concatBytes(pieces))).toBe(text);
   });
 
   it("the header line ends at a line break outside quotes, without its BOM", async () => {
@@ -73,13 +74,3 @@ describe("inPieces and readFirstLine", () => {
     expect((await readFirstLine(reader)).line).toBe('"a\nb";c');
   });
 });
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
