@@ -21,13 +21,17 @@ export const tenants = sqliteTable("tenants", {
   createdAt: createdAt(),
 });
 
+/** The owning tenant of a row: every tenant-owned table has it, and `forTenant` scopes queries by it. */
+const tenantId = () =>
+  text("tenant_id")
+    .notNull()
+    .references(() => tenants.id);
+
 export const users = sqliteTable(
   "users",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     username: text("username").notNull(),
     email: text("email").notNull(),
     hashedPassword: text("hashed_password").notNull(),
@@ -42,9 +46,7 @@ export const refreshTokens = sqliteTable(
   "refresh_tokens",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -63,9 +65,7 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     name: text("name").notNull(),
     keyHash: text("key_hash").notNull(),
     scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
@@ -85,9 +85,7 @@ export const connections = sqliteTable(
   "connections",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     system: text("system").$type<SourceSystem>().notNull(),
     name: text("name").notNull(),
     config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -119,9 +117,7 @@ export const syncRuns = sqliteTable(
   "sync_runs",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     connectionId: text("connection_id").notNull(),
     kind: text("kind", { enum: ["scheduled", "manual", "upload", "ingest", "replay"] }).notNull(),
     /** the source object the run reads (a file for uploads); null when it covers every object */
@@ -155,9 +151,7 @@ export const canonicalEvents = sqliteTable(
   {
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     eventId: text("event_id").notNull(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     connectionId: text("connection_id").notNull(),
     runId: text("run_id"),
     system: text("system").$type<SourceSystem>().notNull(),
@@ -183,9 +177,7 @@ export const quarantine = sqliteTable(
   "quarantine",
   {
     id: text("id").primaryKey(),
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     connectionId: text("connection_id").notNull(),
     runId: text("run_id"),
     system: text("system").$type<SourceSystem>().notNull(),
@@ -218,9 +210,7 @@ export const quarantine = sqliteTable(
 export const normalizedBatches = sqliteTable(
   "normalized_batches",
   {
-    tenantId: text("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     runId: text("run_id").notNull(),
     batchId: text("batch_id").notNull(),
     /** the stream's last seq before the batch's events were inserted */
