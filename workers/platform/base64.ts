@@ -14,3 +14,19 @@ export function fromBase64(text: string): Uint8Array | undefined {
     return undefined;
   }
 }
+
+/** Text made opaque for clients (page cursors): UTF-8, then base64url. */
+export function encodeOpaque(text: string): string {
+  return toBase64Url(new TextEncoder().encode(text));
+}
+
+/** The text behind an opaque string; undefined when it is not base64 of valid UTF-8. */
+export function decodeOpaque(opaque: string): string | undefined {
+  const bytes = fromBase64(opaque);
+  if (bytes === undefined) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -5,23 +5,23 @@
 import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "@hono/zod-openapi";
-import { fromBase64, toBase64Url } from "../../platform/base64";
+import { decodeOpaque, encodeOpaque } from "../../platform/base64";
 
 const PagePositionSchema = z.tuple([z.string().min(1), z.string().min(1)]).transform(([at, id]) => ({ at, id }));
 export type PagePosition = z.output<typeof PagePositionSchema>;
 
 export function encodePagePosition(position: PagePosition): string {
-  return toBase64Url(new TextEncoder().encode(JSON.stringify([position.at, position.id])));
+  return encodeOpaque(JSON.stringify([position.at, position.id]));
 }
 
 function decodePagePosition(cursor: string): PagePosition | undefined {
-  const bytes = fromBase64(cursor);
-  if (bytes === undefined) return undefined;
+  const text = decodeOpaque(cursor);
+  if (text === undefined) return undefined;
   try {
-    const parsed = PagePositionSchema.safeParse(JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes)));
+    const parsed = PagePositionSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
-    return undefined; // not UTF-8 or not JSON
+    return undefined; // not JSON
   }
 }
 
