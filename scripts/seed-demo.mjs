@@ -1,17 +1,36 @@
 // Seeds the demo tenant through the public API, like any user would: its admin (credentials printed the first
-// time only) and a FileSource connection whose messy CSV exports go through the real pipeline.
+// time only) and a FileSource connection whose messy exports from two CRMs go through the real pipeline.
 import { readFileSync } from "node:fs";
 
-const DEMO_CONNECTION = "Legacy CRM export";
-const DEMO_FILES = [
-  { name: "accounts.csv", entity: "account" },
-  { name: "deals.csv", entity: "opportunity" },
-  { name: "contacts.csv", entity: "contact" },
+/**
+ * One FileSource connection per demo system, each with its exports in scripts/demo/<folder>/: a European legacy
+ * CRM and a US CRM (HubSpot-style), partly the same companies. No entity is sent: each file's name matches one
+ * mapping's `files` patterns (mappings/filesource/*.yaml).
+ */
+export const DEMO_CONNECTIONS = [
+  {
+    name: "Legacy CRM export",
+    folder: "legacy-crm",
+    files: [
+      { name: "accounts.csv", type: "text/csv" },
+      { name: "deals.csv", type: "text/csv" },
+      { name: "contacts.csv", type: "text/csv" },
+    ],
+  },
+  {
+    name: "US CRM export (HubSpot)",
+    folder: "hubspot",
+    files: [
+      { name: "hubspot-companies.csv", type: "text/csv" },
+      { name: "hubspot-deals.tsv", type: "text/tab-separated-values" },
+      { name: "hubspot-contacts.csv", type: "text/csv" },
+    ],
+  },
 ];
 
 export async function seedDemo(baseUrl, { email, password }) {
   const session = await demoSession(baseUrl, { email, password });
-  await seedConnection(baseUrl, session.access_token);
+  for (const demo of DEMO_CONNECTIONS) await seedConnection(baseUrl, session.access_token, demo);
 }
 
 async function demoSession(baseUrl, { email, password }) {
@@ -31,26 +50,30 @@ async function demoSession(baseUrl, { email, password }) {
   return created;
 }
 
-/** On first start, a FileSource connection and three CSV exports uploaded through the files API. */
-async function seedConnection(baseUrl, token) {
+/** The demo's connection (created on first start), then every demo file it has no upload run for, through the files API. */
+async function seedConnection(baseUrl, token, demo) {
   const auth = { authorization: `Bearer ${token}` };
-  const list = await (await fetch(`${baseUrl}/api/v1/aam/connections`, { headers: auth })).json();
-  if (list.items.some((c) => c.name === DEMO_CONNECTION)) return;
-  const created = await postJson(baseUrl, "/api/v1/aam/connections", { system: "filesource", name: DEMO_CONNECTION, config: {} }, auth);
-  if (created.status !== 201) throw new Error(`creating the demo connection failed: ${created.status} ${await created.text()}`);
-  const connection = await created.json();
-  for (const file of DEMO_FILES) {
-    const body = readFileSync(new URL(`./demo/legacy-crm/${file.name}`, import.meta.url));
-    const query = new URLSearchParams({ entity: file.entity, name: file.name });
-    const res = await fetch(`${baseUrl}/api/v1/aam/connections/${connection.id}/files?${query}`, {
+  const list = await (await fetch(`${baseUrl}/api/v1/aam/connections?limit=100`, { headers: auth })).json();
+  const connection = list.items.find((c) => c.name === demo.name) ?? (await createDemoConnection(baseUrl, auth, demo.name));
+  const runs = await (await fetch(`${baseUrl}/api/v1/aam/runs?connection_id=${connection.id}&limit=200`, { headers: auth })).json();
+  const uploaded = new Set(runs.items.filter((run) => run.kind === "upload").map((run) => run.object));
+  for (const file of demo.files.filter((f) => !uploaded.has(f.name))) {
+    const body = readFileSync(new URL(`./demo/${demo.folder}/${file.name}`, import.meta.url));
+    const res = await fetch(`${baseUrl}/api/v1/aam/connections/${connection.id}/files?${new URLSearchParams({ name: file.name })}`, {
       method: "POST",
-      headers: { ...auth, "content-type": "text/csv", "content-length": String(body.byteLength) },
+      headers: { ...auth, "content-type": file.type, "content-length": String(body.byteLength) },
       body,
     });
     if (res.status !== 202) throw new Error(`uploading ${file.name} failed: ${res.status} ${await res.text()}`);
     const { run_id } = await res.json();
-    console.log(`› demo upload ${file.name} → run ${run_id} (GET /api/v1/aam/runs/${run_id})`);
+    console.log(`› demo upload ${demo.folder}/${file.name} → run ${run_id} (GET /api/v1/aam/runs/${run_id})`);
   }
+}
+
+async function createDemoConnection(baseUrl, auth, name) {
+  const created = await postJson(baseUrl, "/api/v1/aam/connections", { system: "filesource", name, config: {} }, auth);
+  if (created.status !== 201) throw new Error(`creating the demo connection failed: ${created.status} ${await created.text()}`);
+  return created.json();
 }
 
 function postJson(baseUrl, path, body, headers = {}) {

@@ -4,22 +4,27 @@ import { spawn, spawnSync } from "node:child_process";
 const bin = (name) => new URL(`../../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 /** Applies the D1 migrations to the local database (CI=1 answers wrangler's confirmation prompt). */
-export function applyMigrations({ persistTo, quiet = false } = {}) {
+export function applyMigrations({ persistTo, quiet = false, cwd } = {}) {
   const args = ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])];
   const result = spawnSync(bin("wrangler"), args, {
+    cwd,
     stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
     env: { ...process.env, CI: "1" },
   });
   if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed with status ${result.status}`);
 }
 
-/** Runs `wrangler dev` (optionally another entry `script` with the same bindings); resolves once /api/v1/health answers. */
-export async function startWorker({ port, persistTo, script, vars = {}, quiet = false }) {
+/**
+ * Runs `wrangler dev` (optionally another entry `script` with the same bindings, or from another project copy `cwd`);
+ * resolves once /api/v1/health answers.
+ */
+export async function startWorker({ port, persistTo, script, vars = {}, quiet = false, cwd }) {
   const args = ["dev", ...(script ? [script] : []), "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false",
     ...(persistTo ? ["--persist-to", persistTo] : []),
     ...(quiet ? ["--log-level", "none"] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
   const child = spawn(bin("wrangler"), args, {
+    cwd,
     stdio: quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so stopping it also stops workerd
   });

@@ -3,7 +3,7 @@
  * the local queues deliver nothing behind the test's back), and what was sent can be fed to a consumer directly.
  */
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import worker from "../../workers/index";
 import { createConnection } from "../../workers/aam/connections/registry";
 import type { RawBatch, SyncJob } from "../../workers/aam/pipeline/messages";
@@ -57,4 +57,22 @@ export async function deliver(queue: string, bodies: unknown[], attempts = 1) {
   await worker.queue(batch, env, ctx);
   const retriedWith = retries.flatMap((spy, i) => spy.mock.calls.map(([options]) => ({ id: batch.messages[i]?.id, options })));
   return { ids: batch.messages.map((m) => m.id), result: await getQueueResult(batch, ctx), retriedWith };
+}
+
+/**
+ * Feeds every message the captured producers were given, and not yet fed, to its consumer (the sync consumer's
+ * pages produce raw batches) until the queues are quiet; each delivery must be acknowledged.
+ */
+export function queueDrainer(queues: ReturnType<typeof captureQueues>) {
+  const delivered = new Set<unknown>();
+  return async function drainQueues() {
+    for (;;) {
+      const jobs = queues.syncJobs().filter((job) => !delivered.has(job));
+      const batches = queues.rawBatches().filter((batch) => !delivered.has(batch));
+      if (jobs.length === 0 && batches.length === 0) return;
+      for (const message of [...jobs, ...batches]) delivered.add(message);
+      for (const job of jobs) expect((await deliver("autonomos-sync", [job])).result.outcome).toBe("ok");
+      for (const batch of batches) expect((await deliver("autonomos-raw", [batch])).result.outcome).toBe("ok");
+    }
+  };
 }

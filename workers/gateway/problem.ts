@@ -22,6 +22,8 @@ export const problemKinds = {
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "idempotency-key-reused": { status: 422, title: "This Idempotency-Key was used with a different request" },
+  "unmappable-file": { status: 422, title: "No mapping reads this file" },
+  "invalid-mapping": { status: 422, title: "The mapping document is invalid" },
   "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
   "not-implemented": { status: 501, title: "Not implemented yet" },
@@ -35,6 +37,9 @@ export const FieldIssueSchema = z
     path: z.string().openapi({ example: "body.email" }),
     message: z.string().openapi({ example: "Invalid email address" }),
     code: z.string().openapi({ example: "invalid_format" }),
+    file: z.string().optional().openapi({ description: "For an issue inside a submitted document (a mapping's YAML): the document" }),
+    line: z.number().int().optional().openapi({ description: "1-based line in that document" }),
+    column: z.number().int().optional(),
   })
   .openapi("FieldIssue");
 

@@ -4,7 +4,7 @@
  * cursor, and write changes back.
  */
 import { z } from "@hono/zod-openapi";
-import type { SourceSystem } from "../../canonical/names";
+import { EntityNameSchema, type SourceSystem } from "../../canonical/names";
 
 /** Field types as discovered or inferred, widening null < boolean < integer < number < string (Airbyte's order). */
 export const FieldTypeSchema = z
@@ -29,6 +29,8 @@ export const DiscoveredObjectSchema = z
     object: z.string().min(1),
     label: z.string(),
     fields: z.array(DiscoveredFieldSchema),
+    /** the canonical entity chosen for the object where the source records one (a file's upload `entity`) */
+    entity: EntityNameSchema.optional(),
   })
   .openapi("DiscoveredObject");
 export type DiscoveredObject = z.infer<typeof DiscoveredObjectSchema>;

@@ -6,6 +6,9 @@
 import filesourceAccounts from "../../../mappings/filesource/accounts.yaml";
 import filesourceContacts from "../../../mappings/filesource/contacts.yaml";
 import filesourceDeals from "../../../mappings/filesource/deals.yaml";
+import filesourceHubspotCompanies from "../../../mappings/filesource/hubspot-companies.yaml";
+import filesourceHubspotContacts from "../../../mappings/filesource/hubspot-contacts.yaml";
+import filesourceHubspotDeals from "../../../mappings/filesource/hubspot-deals.yaml";
 import salesforceAccount from "../../../mappings/salesforce/account.yaml";
 import salesforceContact from "../../../mappings/salesforce/contact.yaml";
 import salesforceOpportunity from "../../../mappings/salesforce/opportunity.yaml";
@@ -18,4 +21,7 @@ export const bundledMappings: MappingSource[] = [
   { file: "mappings/filesource/accounts.yaml", text: filesourceAccounts },
   { file: "mappings/filesource/deals.yaml", text: filesourceDeals },
   { file: "mappings/filesource/contacts.yaml", text: filesourceContacts },
+  { file: "mappings/filesource/hubspot-companies.yaml", text: filesourceHubspotCompanies },
+  { file: "mappings/filesource/hubspot-deals.yaml", text: filesourceHubspotDeals },
+  { file: "mappings/filesource/hubspot-contacts.yaml", text: filesourceHubspotContacts },
 ];

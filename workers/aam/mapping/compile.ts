@@ -23,6 +23,8 @@ export interface CompiledMapping<E extends EntityName = EntityName> {
   /** `<system>/<object>@<version>#<content hash>`: carried into every event and quarantine entry */
   mapping_version: string;
   document: MappingDocument;
+  /** canonical field → where its value comes from, as field errors name it (a path, `expr: …`, `const`) */
+  sources: Readonly<Record<string, string>>;
   /** The compiled mapping. `recordId` is the connector's id, used when the document has no `record_id` path. */
   map: (raw: Record<string, unknown>, recordId?: string) => MappingResult<E>;
 }
@@ -81,6 +83,7 @@ export function compileMapping(document: MappingDocument, contentHash: string): 
     version: document.version,
     mapping_version: `${document.system}/${document.object}@${document.version}#${contentHash.slice(0, 12)}`,
     document,
+    sources: Object.fromEntries(sourceOf),
     map: map as CompiledMapping["map"],
   };
 }

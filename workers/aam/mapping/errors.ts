@@ -1,14 +1,16 @@
 /** The mapping engine's two failure kinds: a bad mapping document (author's error) and a bad value (data error). */
+import { z } from "@hono/zod-openapi";
 
-export interface MappingIssue {
-  file: string;
-  /** 1-based; 0 when the problem has no place in the file (e.g. an empty file) */
-  line: number;
-  column: number;
-  /** the YAML path, e.g. `fields.amount.transforms[0]` */
-  path: string;
-  message: string;
-}
+export const MappingIssueSchema = z
+  .object({
+    file: z.string().openapi({ example: "mappings/salesforce/opportunity.yaml" }),
+    line: z.number().int().openapi({ description: "1-based; 0 when the problem has no place in the file (e.g. an empty file)" }),
+    column: z.number().int(),
+    path: z.string().openapi({ description: "The YAML path", example: "fields.amount.transforms[0]" }),
+    message: z.string(),
+  })
+  .openapi("MappingIssue");
+export type MappingIssue = z.infer<typeof MappingIssueSchema>;
 
 /** A mapping document that cannot be used; `message` lists every issue as `file:line:column: path: reason`. */
 export class MappingFormatError extends Error {

@@ -3,6 +3,7 @@
  *
  *   system: salesforce          # SourceSystem
  *   object: Opportunity         # the source's object, table, collection or file
+ *   files: ["accounts*.csv"]    # filesource only: names of files this mapping reads (see file-pattern.ts)
  *   entity: opportunity         # the canonical entity it becomes
  *   version: 3                  # bumped with every change (the content hash catches edits that forget to)
  *   record_id: Id               # path of the record's id → data.source_id (omit: the connector's id is used)
@@ -26,6 +27,7 @@ import { entitySchemas } from "../../canonical/entities";
 import { EntityNameSchema, SourceSystemSchema } from "../../canonical/names";
 import type { Expression } from "./expression/ast";
 import { ExpressionSyntaxError, parseExpression } from "./expression/parse";
+import { FilePatternSchema } from "./file-pattern";
 import { parsePath, PathSyntaxError, type SourcePath } from "./path";
 import { ScalarSchema } from "./transforms/define";
 import { isTransformName, transformCatalog, type TransformSpec } from "./transforms";
@@ -110,6 +112,7 @@ export const MappingDocumentSchema = z
   .object({
     system: SourceSystemSchema,
     object: z.string().min(1),
+    files: z.array(FilePatternSchema).min(1).optional(),
     entity: EntityNameSchema,
     version: z.number().int().positive(),
     description: z.string().optional(),
@@ -120,6 +123,9 @@ export const MappingDocumentSchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
+    if (doc.files !== undefined && doc.system !== "filesource") {
+      ctx.addIssue({ code: "custom", path: ["files"], params: { [AT_KEY]: true }, message: `only filesource mappings read files (this one is ${doc.system})` });
+    }
     const shape: Record<string, z.ZodType> = entitySchemas[doc.entity].shape;
     for (const target of Object.keys(doc.fields)) {
       if (target === "source_id" || target === "extras") {

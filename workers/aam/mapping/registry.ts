@@ -1,7 +1,8 @@
 /**
  * The mapping registry: (system, object) → compiled mapping. System defaults are the bundled files
  * (bundled.ts), parsed, validated and compiled once per isolate, on first use. Other documents (a tenant's
- * overrides, later read from D1) layer on top with `withOverrides` and take precedence for their (system, object).
+ * overrides, stored in D1: workers/aam/mapping/overrides.ts) layer on top with `withOverrides` (documents) or
+ * `withMappings` (already compiled) and take precedence for their (system, object).
  */
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import { stableJson } from "../../canonical/stable-json";
@@ -11,19 +12,28 @@ import { type CompiledMapping, compileMapping } from "./compile";
 import { MappingFormatError } from "./errors";
 import { loadMapping, type MappingSource } from "./load";
 
+/** A compiled document with the text it was compiled from and the full hash of its content. */
+export interface RegisteredMapping extends CompiledMapping {
+  source: MappingSource;
+  content_hash: string;
+}
+
 export interface MappingRegistry {
-  get(system: SourceSystem, object: string): CompiledMapping | undefined;
+  get(system: SourceSystem, object: string): RegisteredMapping | undefined;
   /** every mapping of `system` that produces `entity` (a file source picks by entity) */
-  forEntity(system: SourceSystem, entity: EntityName): CompiledMapping[];
-  all(): CompiledMapping[];
+  forEntity(system: SourceSystem, entity: EntityName): RegisteredMapping[];
+  all(): RegisteredMapping[];
   /** A registry where `sources` replace the mappings they cover; this one is unchanged. */
   withOverrides(sources: MappingSource[]): Promise<MappingRegistry>;
+  /** The same with documents compiled already (e.g. taken from a cache). */
+  withMappings(mappings: RegisteredMapping[]): MappingRegistry;
 }
 
 /** Load, validate and compile one document; the version's hash is over its content, not its layout or comments. */
-export async function compileSource(source: MappingSource): Promise<CompiledMapping> {
+export async function compileSource(source: MappingSource): Promise<RegisteredMapping> {
   const { document, data } = loadMapping(source);
-  return compileMapping(document, await sha256Hex(stableJson(data)));
+  const contentHash = await sha256Hex(stableJson(data));
+  return { ...compileMapping(document, contentHash), source, content_hash: contentHash };
 }
 
 const keyOf = (system: string, object: string) => `${system}\u0000${object}`;
@@ -32,8 +42,8 @@ export async function createMappingRegistry(sources: MappingSource[]): Promise<M
   return registryOf(await compileAll(sources), new Map());
 }
 
-async function compileAll(sources: MappingSource[]): Promise<Map<string, CompiledMapping>> {
-  const compiled = new Map<string, CompiledMapping>();
+async function compileAll(sources: MappingSource[]): Promise<Map<string, RegisteredMapping>> {
+  const compiled = new Map<string, RegisteredMapping>();
   const origin = new Map<string, string>();
   for (const source of sources) {
     const mapping = await compileSource(source);
@@ -50,7 +60,7 @@ async function compileAll(sources: MappingSource[]): Promise<Map<string, Compile
   return compiled;
 }
 
-function registryOf(base: Map<string, CompiledMapping>, overrides: Map<string, CompiledMapping>): MappingRegistry {
+function registryOf(base: Map<string, RegisteredMapping>, overrides: Map<string, RegisteredMapping>): MappingRegistry {
   const merged = new Map([...base, ...overrides]);
   const all = [...merged.values()];
   return {
@@ -58,6 +68,7 @@ function registryOf(base: Map<string, CompiledMapping>, overrides: Map<string, C
     forEntity: (system, entity) => all.filter((m) => m.system === system && m.entity === entity),
     all: () => all,
     withOverrides: async (sources) => registryOf(merged, await compileAll(sources)),
+    withMappings: (mappings) => registryOf(merged, new Map(mappings.map((m) => [keyOf(m.system, m.object), m]))),
   };
 }
 

@@ -11,23 +11,13 @@ import type { CompiledMapping } from "../mapping/compile";
 import type { MappingRegistry } from "../mapping/registry";
 import type { MappingFieldError } from "../mapping/result";
 import type { RawBatch } from "./messages";
+import { pickMapping } from "./pick-mapping";
 import type { QuarantineEntry } from "./quarantine";
 
 /** What a record needs around it to become an event: whose it is and where it came from. */
 export type RecordOrigin = Pick<RawBatch, "tenant_id" | "connection_id" | "trace_id" | "system" | "object" | "entity">;
 
 export type RecordOutcome = { ok: true; event: CanonicalEvent } | { ok: false; entry: QuarantineEntry };
-
-/** The mapping for the origin's object, else the one mapping of its system that produces the chosen entity. */
-export function pickMapping(registry: MappingRegistry, origin: RecordOrigin): CompiledMapping | string {
-  const exact = registry.get(origin.system, origin.object);
-  if (exact !== undefined) return exact;
-  if (origin.entity === undefined) return `no mapping for ${origin.system}/${origin.object}`;
-  const candidates = registry.forEntity(origin.system, origin.entity);
-  if (candidates.length === 1) return candidates[0]!;
-  if (candidates.length === 0) return `no mapping for ${origin.system}/${origin.object} and none of ${origin.system} produces ${origin.entity}`;
-  return `no mapping for ${origin.system}/${origin.object}, and ${candidates.length} mappings of ${origin.system} produce ${origin.entity}`;
-}
 
 const summary = (errors: MappingFieldError[]) => errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
 

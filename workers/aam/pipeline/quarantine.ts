@@ -1,11 +1,13 @@
 /**
  * Quarantine: records that could not become canonical events, kept whole with the reason, the per-field errors and
- * the mapping version until they are replayed. Ids are deterministic per (run, source record, reason), so a
- * redelivered batch inserts nothing twice.
+ * the mapping version until they are replayed. An entry's id is deterministic per source record and content, not per
+ * run: the same bad record read again (a re-uploaded file, a re-sync) updates its one open entry instead of piling
+ * up copies that would all replay into the same event.
  */
-import { desc, eq, inArray, type SQL } from "drizzle-orm";
+import { desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
 import type { EntityName } from "../../canonical/names";
+import { stableJson } from "../../canonical/stable-json";
 import { sha256Hex } from "../../platform/crypto";
 import { type TenantScope, schema } from "../../platform/db";
 import type { QuarantineRow } from "../../platform/db/schema";
@@ -29,14 +31,22 @@ export interface QuarantineEntry {
 
 export type QuarantineOrigin = Pick<RawBatch, "run_id" | "connection_id" | "system" | "object">;
 
+/**
+ * A record is known by its id and its data (its cursor differs between reads); a row that could not even be parsed
+ * has no id, so by its line and text.
+ */
 export async function quarantineId(origin: QuarantineOrigin, entry: QuarantineEntry): Promise<string> {
-  const key = JSON.stringify([origin.run_id, origin.connection_id, origin.object, entry.recordId, entry.line, await sha256Hex(entry.reason)]);
+  const raw = entry.raw;
+  const content = typeof raw === "object" && raw !== null && "data" in raw ? raw.data : raw;
+  const position = entry.recordId === null ? entry.line : null;
+  const key = JSON.stringify([origin.connection_id, origin.object, entry.recordId, position, await sha256Hex(stableJson(content))]);
   return `qua_${(await sha256Hex(key)).slice(0, 32)}`;
 }
 
 /**
- * The inserts for a batch's entries (built, not run: they commit with the batch's events); a row that already
- * exists (a redelivery) is left as it is.
+ * The inserts for a batch's entries (built, not run: they commit with the batch's events). An entry seen before
+ * takes this read's run, reason and mapping version; one replayed earlier is open again (the mapping in effect
+ * fails it now); one a user discarded stays discarded.
  */
 export async function quarantineInserts(scope: TenantScope, origin: QuarantineOrigin, entries: QuarantineEntry[]) {
   const ids = await Promise.all(entries.map((entry) => quarantineId(origin, entry)));
@@ -58,7 +68,23 @@ export async function quarantineInserts(scope: TenantScope, origin: QuarantineOr
         errors: entry.errors,
         mappingVersion: entry.mappingVersion,
       })
-      .onConflictDoNothing({ target: quarantine.id }),
+      .onConflictDoUpdate({
+        target: quarantine.id,
+        set: {
+          runId: sql`excluded.run_id`,
+          entity: sql`excluded.entity`,
+          line: sql`excluded.line`,
+          raw: sql`excluded.raw`,
+          reason: sql`excluded.reason`,
+          errors: sql`excluded.errors`,
+          mappingVersion: sql`excluded.mapping_version`,
+          status: sql`case when ${quarantine.status} = 'discarded' then 'discarded' else 'open' end`,
+          replayedEventId: sql`case when ${quarantine.status} = 'discarded' then ${quarantine.replayedEventId} else null end`,
+          resolvedAt: sql`case when ${quarantine.status} = 'discarded' then ${quarantine.resolvedAt} else null end`,
+        },
+        // Ids include the connection, so a clash is always the tenant's own row; the scope says so anyway.
+        setWhere: eq(quarantine.tenantId, scope.tenantId),
+      }),
   );
 }
 

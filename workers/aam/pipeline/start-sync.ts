@@ -55,9 +55,9 @@ export async function startConnectionSync(
 ): Promise<string[]> {
   const connector = await connectorFor(sync.connection, env);
   const runIds: string[] = [];
-  for (const { object } of await connector.discover()) {
+  for (const { object, entity } of await connector.discover()) {
     const cursor = sync.connection.cursor[object] ?? null;
-    runIds.push(await startObjectSync(env, scope, { ...sync, object, cursor }));
+    runIds.push(await startObjectSync(env, scope, { ...sync, object, cursor, entity }));
   }
   return runIds;
 }

@@ -1,7 +1,9 @@
 /**
  * File uploads into a FileSource connection: the body is streamed into R2 under the connection's prefix (never
  * buffered), replacing any file of the same name, and an upload run reads it from the start. A replaced file has
- * a new etag, so reading restarts, and the stream's event ids dedupe its unchanged rows.
+ * a new etag, so reading restarts, and the stream's event ids dedupe its unchanged rows. The mapping is resolved
+ * before any byte is stored, exactly as normalize will resolve it: a file no mapping would read is refused (422)
+ * instead of being accepted only to have every row quarantined.
  */
 import { z } from "@hono/zod-openapi";
 import type { Env } from "../../env";
@@ -10,6 +12,9 @@ import { ProblemError } from "../../gateway/problem";
 import type { TenantScope } from "../../platform/db";
 import type { ConnectionRow } from "../../platform/db/schema";
 import { connectionFilesPrefix } from "../connections/files";
+import { uploadMetadata } from "../connectors/filesource/upload-metadata";
+import type { MappingRegistry } from "../mapping/registry";
+import { pickMapping } from "./pick-mapping";
 import { startObjectSync } from "./start-sync";
 
 /** One plain file name: it becomes the R2 key's last segment, so nothing that could climb out of the prefix. */
@@ -25,7 +30,11 @@ export const UploadFileNameSchema = z
 
 export const UploadQuerySchema = z.object({
   name: UploadFileNameSchema,
-  entity: EntityNameSchema,
+  entity: EntityNameSchema.optional().openapi({
+    description:
+      "The canonical entity the rows become. Optional when `name` matches a mapping's `files` patterns (e.g. " +
+      "`accounts-2025.csv`); given, it picks among the mappings the name matches, or names the entity's one mapping.",
+  }),
 });
 export type UploadQuery = z.infer<typeof UploadQuerySchema>;
 
@@ -34,6 +43,8 @@ export async function uploadFile(
   scope: TenantScope,
   upload: {
     connection: ConnectionRow;
+    /** the tenant's mappings: the same ones its records will be normalized with */
+    mappings: MappingRegistry;
     query: UploadQuery;
     body: ReadableStream<Uint8Array> | null;
     /** the declared Content-Length (the body guard requires it on this route) */
@@ -48,12 +59,13 @@ export async function uploadFile(
       errors: [{ path: "path.id", message: "Only filesource connections take file uploads", code: "custom" }],
     });
   }
+  refuseUnmappable(upload.mappings, query);
   const key = connectionFilesPrefix(scope.tenantId, connection.id) + query.name;
   // R2 takes a stream only with its length known up front; FixedLengthStream states it and holds the body to it.
   const body = upload.body === null ? "" : upload.body.pipeThrough(new FixedLengthStream(upload.length));
   await env.FILES.put(key, body, {
     httpMetadata: { contentType: upload.contentType },
-    customMetadata: { entity: query.entity },
+    customMetadata: uploadMetadata(query.entity),
   });
   return startObjectSync(env, scope, {
     connection,
@@ -62,5 +74,22 @@ export async function uploadFile(
     cursor: null,
     entity: query.entity,
     traceId: upload.traceId,
+  });
+}
+
+function refuseUnmappable(mappings: MappingRegistry, query: UploadQuery): void {
+  const picked = pickMapping(mappings, { system: "filesource", object: query.name, entity: query.entity });
+  if (typeof picked !== "string") return;
+  const patterns = mappings
+    .all()
+    .flatMap((m) => (m.system === "filesource" ? (m.document.files ?? []).map((p) => p.text) : []))
+    .join(", ");
+  const byName = patterns === "" ? "" : `name the file to match one mapping's files (${patterns})`;
+  const message =
+    query.entity === undefined
+      ? `Pass entity (${EntityNameSchema.options.join(", ")})${byName === "" ? "" : `, or ${byName}`}`
+      : `${query.entity} alone does not pick one mapping: ${byName === "" ? "add a filesource mapping for it" : byName}`;
+  throw new ProblemError("unmappable-file", `No mapping reads "${query.name}": ${picked}`, {
+    errors: [{ path: "query.entity", message, code: "custom" }],
   });
 }

@@ -8,6 +8,8 @@ import { registerIngestRoutes } from "./aam/ingest";
 import { registerRunRoutes } from "./aam/runs";
 import { registerEventRoutes } from "./aam/events";
 import { registerQuarantineRoutes } from "./aam/quarantine";
+import { registerMappingRoutes } from "./aam/mappings";
+import { registerCanonicalRoutes } from "./aam/canonical";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
@@ -18,4 +20,6 @@ export function registerRoutes(app: App): void {
   registerRunRoutes(app);
   registerEventRoutes(app);
   registerQuarantineRoutes(app);
+  registerMappingRoutes(app);
+  registerCanonicalRoutes(app);
 }

@@ -226,6 +226,31 @@ export const normalizedBatches = sqliteTable(
   (t) => [primaryKey({ columns: [t.runId, t.batchId] })],
 );
 
+/**
+ * A tenant's override of a mapping document, one row per version, append-only: a change (or a rollback) is a new
+ * row with a higher version, and the active override of a (system, object) is its highest version. `source` is the
+ * YAML exactly as submitted; `mapping_version` is what the compiled document stamps on events.
+ */
+export const mappingVersions = sqliteTable(
+  "mapping_versions",
+  {
+    tenantId: tenantId(),
+    system: text("system").$type<SourceSystem>().notNull(),
+    object: text("object").notNull(),
+    version: integer("version").notNull(),
+    entity: text("entity").$type<EntityName>().notNull(),
+    source: text("source").notNull(),
+    /** SHA-256 of the document's content (layout and comments aside): the compiled-mapping cache key */
+    contentHash: text("content_hash").notNull(),
+    mappingVersion: text("mapping_version").notNull(),
+    /** the user or API key id that submitted it */
+    author: text("author").notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.system, t.object, t.version] })],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -235,3 +260,4 @@ export type SyncRunRow = typeof syncRuns.$inferSelect;
 export type CanonicalEventRow = typeof canonicalEvents.$inferSelect;
 export type QuarantineRow = typeof quarantine.$inferSelect;
 export type NormalizedBatchRow = typeof normalizedBatches.$inferSelect;
+export type MappingVersionRow = typeof mappingVersions.$inferSelect;

@@ -167,6 +167,19 @@ describe("FileSource.discover and check", () => {
     ]);
   });
 
+  it("reports the entity an uploader chose from the file's metadata, and ignores metadata that is not an entity", async () => {
+    const prefix = "tenants/t_disc/connections/c_meta/";
+    await env.FILES.put(`${prefix}a.csv`, "id\n1\n", { customMetadata: { entity: "contact" } });
+    await env.FILES.put(`${prefix}b.csv`, "id\n1\n", { customMetadata: { entity: "invoice" } });
+    await env.FILES.put(`${prefix}c.csv`, "id\n1\n");
+    const objects = await new FileSource(env.FILES, { prefix }).discover();
+    expect(objects.map((o) => [o.object, o.entity])).toEqual([
+      ["a.csv", "contact"],
+      ["b.csv", undefined],
+      ["c.csv", undefined],
+    ]);
+  });
+
   it("check: the bucket answers and the prefix lists", async () => {
     const empty = await new FileSource(env.FILES, { prefix: "tenants/t_none/connections/c_1/" }).check();
     expect(empty).toMatchObject({ ok: true, detail: "no files yet" });

@@ -16,6 +16,21 @@ const head = "system: salesforce\nobject: Opportunity\nentity: opportunity\nvers
 const status = "  status: { const: open }\n";
 
 describe("mapping documents that fail, with line numbers", () => {
+  it("files patterns on a mapping that does not read files: the line of the files key", () => {
+    const issues = issuesOf(`${head}files: ["opps*.csv"]\nfields:\n  name: Name\n${status}`);
+    expect(issues).toEqual([
+      { file: "mappings/test/bad.yaml", line: 6, column: 1, path: "files", message: "only filesource mappings read files (this one is salesforce)" },
+    ]);
+  });
+
+  it("a files pattern with a folder, or an empty list: the line of the offending value", () => {
+    const doc = (files: string) => `system: filesource\nobject: x\nentity: account\nversion: 1\nfiles: ${files}\nfields: { name: Name }\n`;
+    expect(issuesOf(doc('["ok*.csv", "exports/a*.csv"]'))).toMatchObject([
+      { line: 5, column: 20, path: "files[1]", message: "a file pattern matches a file name, so it cannot contain '/'" },
+    ]);
+    expect(issuesOf(doc("[]"))).toMatchObject([{ line: 5, path: "files" }]);
+  });
+
   it("unknown transform: the line of the entry", () => {
     const issues = issuesOf(`${head}fields:\n  name: Name\n${status}  amount:\n    from: Amount\n    transforms:\n      - trim\n      - shout\n`);
     expect(issues).toEqual([

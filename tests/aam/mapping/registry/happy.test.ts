@@ -19,6 +19,9 @@ describe("bundled mappings", () => {
       "filesource/accounts→account",
       "filesource/contacts→contact",
       "filesource/deals→opportunity",
+      "filesource/hubspot-companies→account",
+      "filesource/hubspot-contacts→contact",
+      "filesource/hubspot-deals→opportunity",
       "salesforce/Account→account",
       "salesforce/Contact→contact",
       "salesforce/Opportunity→opportunity",
@@ -36,7 +39,7 @@ describe("registry", () => {
     const registry = await systemMappings();
     expect(registry.get("salesforce", "Opportunity")?.entity).toBe("opportunity");
     expect(registry.get("salesforce", "Lead")).toBeUndefined();
-    expect(registry.forEntity("filesource", "contact").map((m) => m.object)).toEqual(["contacts"]);
+    expect(registry.forEntity("filesource", "contact").map((m) => m.object)).toEqual(["contacts", "hubspot-contacts"]);
   });
 
   it("lets overrides take precedence without changing the base", async () => {

@@ -61,6 +61,21 @@ describe("the connector cron job", () => {
     expect(job).toMatchObject({ object: "deals.csv", cursor: "stored-cursor" });
   });
 
+  it("syncs an uploaded file with the entity its uploader chose, and a dropped file without one", async () => {
+    const queues = captureQueues();
+    const scope = await newTenant();
+    const connection = await fileConnection(scope, {}, at(0));
+    const prefix = connectionFilesPrefix(scope.tenantId, connection.id);
+    await env.FILES.put(`${prefix}uploaded.csv`, "id\n1\n", { customMetadata: { entity: "opportunity" } });
+    await env.FILES.put(`${prefix}hubspot-deals-dropped.tsv`, "id\n1\n");
+    await scheduleDueSyncs(env, at(1));
+    const jobs = queues.syncJobs().filter((j) => j.connection_id === connection.id);
+    expect(jobs.map((j) => [j.object, j.entity])).toEqual([
+      ["hubspot-deals-dropped.tsv", undefined],
+      ["uploaded.csv", "opportunity"],
+    ]);
+  });
+
   it("is registered with the cron entry point, so a tick of the real scheduled handler starts due syncs", async () => {
     captureQueues();
     const scope = await newTenant();

@@ -88,10 +88,22 @@ describe("records that cannot be mapped", () => {
     expect(await streamRows(runId)).toEqual([]);
     const rows = await quarantineRows(runId);
     expect(rows.map((r) => [r.line, r.reason, r.mapping_version])).toEqual([
-      [2, "no mapping for filesource/leads", null],
-      [3, "no mapping for filesource/leads", null],
-      [4, "no mapping for filesource/leads", null],
+      [2, "no mapping for filesource/leads: no mapping's files match it and no entity was chosen", null],
+      [3, "no mapping for filesource/leads: no mapping's files match it and no entity was chosen", null],
+      [4, "no mapping for filesource/leads: no mapping's files match it and no entity was chosen", null],
     ]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 0, quarantined: 3 });
+  });
+
+  it("are quarantined naming the candidates when the chosen entity has several mappings and the name matches none", async () => {
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 3);
+    await deliver([{ ...accountsBatch(scope.tenantId, runId, connectionId), object: "customers-2024.csv", entity: "account", rejects: [] }]);
+    expect(await streamRows(runId)).toEqual([]);
+    const rows = await quarantineRows(runId);
+    expect(new Set(rows.map((r) => [r.reason, r.entity].join(" | ")))).toEqual(
+      new Set(["no mapping for filesource/customers-2024.csv, and 2 mappings of filesource produce account (filesource/accounts, filesource/hubspot-companies) | account"]),
+    );
     expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 0, quarantined: 3 });
   });
 

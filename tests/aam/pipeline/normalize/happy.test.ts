@@ -103,12 +103,17 @@ describe("normalizing a raw batch", () => {
     expect(sent).not.toHaveBeenCalled();
   });
 
-  it("picks the mapping by the chosen entity when the object (a file name) has none of its own", async () => {
+  it("picks the mapping whose files match the object (a file name) when it has no mapping of its own, with no entity chosen", async () => {
     const connectionId = newConnectionId();
     const runId = await readRun(scope, connectionId, 1);
-    const batch = { ...accountsBatch(scope.tenantId, runId, connectionId), object: "customers-2024.csv", entity: "account" as const, records: [account("C-1", 2)], rejects: [] };
+    const batch = { ...accountsBatch(scope.tenantId, runId, connectionId), object: "Accounts-2024.csv", entity: undefined, records: [account("C-1", 2)], rejects: [] };
     await deliver([batch]);
     const [row] = await streamRows(runId);
-    expect(CanonicalEventSchema.parse(JSON.parse(row!.event))).toMatchObject({ entity: "account", source: { object: "customers-2024.csv" }, data: { name: "Acme C-1" } });
+    expect(CanonicalEventSchema.parse(JSON.parse(row!.event))).toMatchObject({
+      entity: "account",
+      meta: { mapping_version: expect.stringMatching(/^filesource\/accounts@1#/) },
+      source: { object: "Accounts-2024.csv" },
+      data: { name: "Acme C-1" },
+    });
   });
 });

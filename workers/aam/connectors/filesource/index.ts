@@ -10,6 +10,7 @@ import { decodeCursor } from "./cursor";
 import { discoverFile } from "./discover-file";
 import { openFile } from "./open-file";
 import { readPage } from "./page";
+import { uploadedEntity } from "./upload-metadata";
 
 export class FileSource implements Connector {
   readonly system = "filesource" as const;
@@ -35,13 +36,18 @@ export class FileSource implements Connector {
     }
   }
 
-  /** Every file under the prefix (names relative to it), with fields inferred from its first rows. */
+  /**
+   * Every file under the prefix (names relative to it), with fields inferred from its first rows and the entity
+   * its uploader chose (kept in the object's metadata), so a re-sync maps it the same way.
+   */
   async discover(): Promise<DiscoveredObject[]> {
     const discovered: DiscoveredObject[] = [];
-    for await (const key of this.keys()) {
-      const object = key.slice(this.settings.prefix.length);
+    for await (const file of this.files()) {
+      const object = file.key.slice(this.settings.prefix.length);
       // One file at a time: a prefix with many files must not open them all at once.
-      discovered.push(await discoverFile(this.bucket, key, object, this.parsing(key)));
+      const found = await discoverFile(this.bucket, file.key, object, this.parsing(file.key));
+      const entity = uploadedEntity(file);
+      discovered.push(entity === undefined ? found : { ...found, entity });
     }
     return discovered;
   }
@@ -74,11 +80,11 @@ export class FileSource implements Connector {
     return { format: formatOf(key, this.settings), delimiter: delimiterOf(key, this.settings) };
   }
 
-  private async *keys(): AsyncGenerator<string> {
+  private async *files(): AsyncGenerator<R2Object> {
     let cursor: string | undefined;
     do {
-      const listing = await this.bucket.list({ prefix: this.settings.prefix, cursor });
-      for (const object of listing.objects) yield object.key;
+      const listing = await this.bucket.list({ prefix: this.settings.prefix, cursor, include: ["customMetadata"] });
+      yield* listing.objects;
       cursor = listing.truncated ? listing.cursor : undefined;
     } while (cursor !== undefined);
   }

@@ -1,6 +1,7 @@
 /**
  * Body guard: caps request bodies (413) and requires JSON on mutating API calls that carry a body (415), before
- * anything reads or hashes the body. Routes that accept other media types (file uploads) are listed explicitly.
+ * anything reads or hashes the body. Routes that accept other media types (file uploads, NDJSON push ingest) are
+ * listed explicitly with every type they take.
  */
 import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
@@ -30,6 +31,8 @@ export const nonJsonRoutes: NonJsonRoute[] = [
     media: /^(text\/csv|text\/tab-separated-values|text\/plain|application\/x-ndjson|application\/octet-stream)$/,
     streamedMaxBytes: MAX_UPLOAD_BYTES,
   },
+  // Push ingest takes NDJSON as well as JSON; either is buffered and capped like any JSON body.
+  { pattern: /^\/api\/v1\/aam\/ingest\/[^/]+$/, media: /^(application\/json|application\/x-ndjson)$/ },
 ];
 
 /** The streamed-upload route the path belongs to, if any. */

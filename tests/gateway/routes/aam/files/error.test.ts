@@ -1,4 +1,6 @@
+import { env } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectionFilesPrefix } from "../../../../../workers/aam/connections/files";
 import { type SignedUp, bearer, signUp } from "../../../../helpers/auth";
 import { CONNECTIONS, createConnection } from "../../../../helpers/connections";
 import { call, expectProblem } from "../../../../helpers/http";
@@ -35,6 +37,31 @@ describe("POST /api/v1/aam/connections/{id}/files: invalid uploads", () => {
   ])("refuses %s as the file name", async (_label, name) => {
     const problem = await expectProblem(await upload(`entity=account&name=${encodeURIComponent(name)}`), 400, "validation-error");
     expect(problem.errors?.map((e) => e.path)).toEqual(["query.name"]);
+  });
+
+  it("refuses (422) a file no mapping reads, before storing or queueing anything, saying how to name or label it", async () => {
+    const queues = captureQueues();
+    const problem = await expectProblem(await upload("name=export.csv"), 422, "unmappable-file");
+    expect(problem.detail).toBe('No mapping reads "export.csv": no mapping for filesource/export.csv: no mapping\'s files match it and no entity was chosen');
+    expect(problem.errors).toEqual([
+      { path: "query.entity", code: "custom", message: expect.stringMatching(/^Pass entity \(account, opportunity, contact\), or name the file .*accounts\*\.csv.*hubspot-deals\*\.tsv/) },
+    ]);
+    const listing = await env.FILES.list({ prefix: connectionFilesPrefix(owner.tenantId, connectionId) });
+    expect(listing.objects).toEqual([]);
+    expect(queues.syncJobs()).toEqual([]);
+  });
+
+  it("refuses (422) an entity that several mappings produce when the name matches none, naming the candidates", async () => {
+    const queues = captureQueues();
+    const problem = await expectProblem(await upload("entity=account&name=export.csv"), 422, "unmappable-file");
+    expect(problem.detail).toContain("2 mappings of filesource produce account (filesource/accounts, filesource/hubspot-companies)");
+    expect(problem.errors?.[0]).toMatchObject({ path: "query.entity", message: expect.stringMatching(/^account alone does not pick one mapping: name the file/) });
+    expect(queues.syncJobs()).toEqual([]);
+  });
+
+  it("refuses (422) an entity the mapping its name matches does not produce, rather than overriding either", async () => {
+    const problem = await expectProblem(await upload("entity=contact&name=hubspot-deals.tsv"), 422, "unmappable-file");
+    expect(problem.detail).toContain("produce contact (filesource/contacts, filesource/hubspot-contacts)");
   });
 
   it("refuses a connection that is not a FileSource, saying which field is wrong", async () => {

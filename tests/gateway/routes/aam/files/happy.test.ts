@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectionFilesPrefix } from "../../../../../workers/aam/connections/files";
 import { getRun } from "../../../../../workers/aam/pipeline/runs";
 import { UploadAcceptedSchema } from "../../../../../workers/gateway/routes/aam/connections/files";
+import { EventPageSchema } from "../../../../../workers/gateway/routes/aam/events/list";
 import { forTenant } from "../../../../../workers/platform/db";
 import { type SignedUp, bearer, signUp } from "../../../../helpers/auth";
 import { CONNECTIONS, createConnection } from "../../../../helpers/connections";
@@ -29,22 +30,22 @@ describe("POST /api/v1/aam/connections/{id}/files", () => {
     const queues = captureQueues();
     const connection = await createConnection(owner.accessToken);
     const csv = "id,name\n1,Acme\n2,Globex\n";
-    const res = await upload(connection.id, "entity=account&name=customers.csv", encoder.encode(csv));
+    const res = await upload(connection.id, "entity=account&name=accounts-customers.csv", encoder.encode(csv));
     expect(res.status).toBe(202);
     const accepted = UploadAcceptedSchema.parse(await res.json());
-    expect(accepted).toMatchObject({ connection_id: connection.id, object: "customers.csv", status: "queued" });
+    expect(accepted).toMatchObject({ connection_id: connection.id, object: "accounts-customers.csv", status: "queued" });
 
-    const stored = await env.FILES.get(`${connectionFilesPrefix(owner.tenantId, connection.id)}customers.csv`);
+    const stored = await env.FILES.get(`${connectionFilesPrefix(owner.tenantId, connection.id)}accounts-customers.csv`);
     expect(await stored?.text()).toBe(csv);
     expect(stored?.customMetadata).toEqual({ entity: "account" });
     const scope = forTenant(db, owner.tenantId);
-    expect(await getRun(scope, accepted.run_id)).toMatchObject({ kind: "upload", object: "customers.csv", status: "queued" });
+    expect(await getRun(scope, accepted.run_id)).toMatchObject({ kind: "upload", object: "accounts-customers.csv", status: "queued" });
     const [job] = queues.syncJobs();
     expect(job).toMatchObject({
       tenant_id: owner.tenantId,
       connection_id: connection.id,
       run_id: accepted.run_id,
-      object: "customers.csv",
+      object: "accounts-customers.csv",
       cursor: null,
       entity: "account",
       trace_id: res.headers.get("x-trace-id"),
@@ -58,10 +59,10 @@ describe("POST /api/v1/aam/connections/{id}/files", () => {
   it("replaces a file uploaded again under the same name, and reads the new version from the start", async () => {
     const queues = captureQueues();
     const connection = await createConnection(owner.accessToken);
-    await upload(connection.id, "entity=contact&name=people.csv", encoder.encode("id,email\n1,a@example.com\n"));
-    const res = await upload(connection.id, "entity=contact&name=people.csv", encoder.encode("id,email\n1,a@example.com\n2,b@example.com\n"));
+    await upload(connection.id, "entity=contact&name=contacts-people.csv", encoder.encode("id,email\n1,a@example.com\n"));
+    const res = await upload(connection.id, "entity=contact&name=contacts-people.csv", encoder.encode("id,email\n1,a@example.com\n2,b@example.com\n"));
     expect(res.status).toBe(202);
-    const stored = await env.FILES.get(`${connectionFilesPrefix(owner.tenantId, connection.id)}people.csv`);
+    const stored = await env.FILES.get(`${connectionFilesPrefix(owner.tenantId, connection.id)}contacts-people.csv`);
     expect(await stored?.text()).toBe("id,email\n1,a@example.com\n2,b@example.com\n");
     const jobs = queues.syncJobs();
     expect(jobs.map((j) => j.cursor)).toEqual([null, null]);
@@ -86,13 +87,34 @@ describe("POST /api/v1/aam/connections/{id}/files", () => {
         sent += 1000;
       },
     });
-    const res = await call(`${CONNECTIONS}/${connection.id}/files?entity=account&name=big.csv`, {
+    const res = await call(`${CONNECTIONS}/${connection.id}/files?entity=account&name=accounts-big.csv`, {
       body,
       headers: { ...bearer(owner.accessToken), "content-type": "text/csv", "content-length": String(size) },
     });
     expect(res.status).toBe(202);
-    const head = await env.FILES.head(`${connectionFilesPrefix(owner.tenantId, connection.id)}big.csv`);
+    const head = await env.FILES.head(`${connectionFilesPrefix(owner.tenantId, connection.id)}accounts-big.csv`);
     expect(head?.size).toBe(size);
+  });
+
+  it("needs no entity when the file name matches a mapping's files: the mapping is found by name when normalizing", async () => {
+    const queues = captureQueues();
+    const connection = await createConnection(owner.accessToken);
+    const csv = "Record ID,Company name\n1,Acme\n";
+    const res = await upload(connection.id, "name=HubSpot-Companies-2025-06.csv", encoder.encode(csv));
+    expect(res.status).toBe(202);
+    const stored = await env.FILES.head(`${connectionFilesPrefix(owner.tenantId, connection.id)}HubSpot-Companies-2025-06.csv`);
+    expect(stored?.customMetadata).toEqual({});
+    const [job] = queues.syncJobs();
+    expect(job?.entity).toBeUndefined();
+
+    await deliver("autonomos-sync", [job]);
+    const [batch] = queues.rawBatches();
+    expect(batch).toMatchObject({ object: "HubSpot-Companies-2025-06.csv", records: [expect.objectContaining({ data: { "Record ID": "1", "Company name": "Acme" } })] });
+    expect(batch?.entity).toBeUndefined();
+    await deliver("autonomos-raw", [batch]);
+    const events = await call(`/api/v1/aam/events?connection_id=${connection.id}`, { headers: bearer(owner.accessToken) });
+    const [event] = EventPageSchema.parse(await events.json()).items;
+    expect(event).toMatchObject({ entity: "account", meta: { mapping_version: expect.stringMatching(/^filesource\/hubspot-companies@1#/) }, data: { name: "Acme" } });
   });
 
   it("accepts NDJSON", async () => {
@@ -106,7 +128,7 @@ describe("POST /api/v1/aam/connections/{id}/files", () => {
     const queues = captureQueues();
     const connection = await createConnection(owner.accessToken);
     const send = () =>
-      call(`${CONNECTIONS}/${connection.id}/files?entity=account&name=once.csv`, {
+      call(`${CONNECTIONS}/${connection.id}/files?entity=account&name=accounts-once.csv`, {
         body: encoder.encode("id\n1\n"),
         headers: { ...bearer(owner.accessToken), "content-type": "text/csv", "idempotency-key": "upload-once-1" },
       });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type SignedUp, signUp } from "../../../../helpers/auth";
 import { createConnection } from "../../../../helpers/connections";
 import { expectProblem } from "../../../../helpers/http";
-import { SIGNING_SECRET, pushIngest, signedHeader } from "../../../../helpers/ingest";
+import { SIGNING_SECRET, pushIngest, pushNdjson, signedHeader } from "../../../../helpers/ingest";
 import { captureQueues } from "../../../../helpers/pipeline";
 
 const body = JSON.stringify({ object: "Account", records: [{ id: "a1", name: "Acme" }] });
@@ -58,5 +58,29 @@ describe("POST /api/v1/aam/ingest/{connection_id}: signature checks", () => {
   it("refuses every delivery to a connection that has no signing secret", async () => {
     const unsigned = await createConnection(owner.accessToken, { secrets: { api_token: "x" } });
     await expectProblem(await pushIngest(unsigned.id, body, await signedHeader(body)), 401, "invalid-credentials");
+  });
+});
+
+describe("POST /api/v1/aam/ingest/{connection_id}: NDJSON signatures and media types", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("signs the raw bytes: a changed line, or the same lines with other line breaks, does not verify", async () => {
+    const queues = captureQueues();
+    const owner = await signUp();
+    const connection = await createConnection(owner.accessToken, { secrets: { ingest_signing_secret: SIGNING_SECRET } });
+    const body = '{"id":"a1","name":"Acme"}\n{"id":"a2","name":"Globex"}\n';
+    const signature = await signedHeader(body);
+    await expectProblem(await pushNdjson(connection.id, body.replace("Globex", "Evil"), signature), 401, "invalid-credentials");
+    await expectProblem(await pushNdjson(connection.id, body.replaceAll("\n", "\r\n"), signature), 401, "invalid-credentials");
+    await expectProblem(await pushNdjson(connection.id, body, undefined), 401, "invalid-credentials");
+    expect(queues.rawBatches()).toEqual([]);
+    expect((await pushNdjson(connection.id, body, signature)).status).toBe(202);
+  });
+
+  it("takes only JSON and NDJSON bodies (415 before the signature is even looked at)", async () => {
+    const queues = captureQueues();
+    const res = await pushIngest("con_000000000000000000000000", "id,name\n1,Acme\n", undefined, { contentType: "text/csv" });
+    await expectProblem(res, 415, "unsupported-media-type");
+    expect(queues.rawBatches()).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /** POST /api/v1/aam/connections/{id}/files: uploads a CSV or NDJSON file into a FileSource connection and syncs it. */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../../context";
-import { problemResponses } from "../../../problem";
+import { ProblemSchema, problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
 import { database, forTenant } from "../../../../platform/db";
 import { getConnection } from "../../../../aam/connections/registry";
+import { tenantMappings } from "../../../../aam/pipeline/tenant-mappings";
 import { UploadQuerySchema, uploadFile } from "../../../../aam/pipeline/upload";
 import { ConnectionIdParamsSchema } from "./schemas";
 
@@ -26,9 +27,11 @@ const route = createRoute({
   summary: "Upload a file",
   description:
     "Streams the body (CSV, TSV or NDJSON; up to 100 MiB, with a Content-Length) into the FileSource connection's " +
-    "storage as `name`, replacing a file of that name, and starts an upload run that maps its rows to `entity`. " +
-    "Follow the run at GET /api/v1/aam/runs/{run_id}. Re-uploading unchanged rows adds no duplicate events. " +
-    "Requires the `aam:write` scope.",
+    "storage as `name`, replacing a file of that name, and starts an upload run that maps its rows. The mapping is " +
+    "the one whose `files` patterns match `name` (e.g. `accounts*.csv`), narrowed to `entity` if given; else the " +
+    "one filesource mapping that produces `entity`. A file no mapping would read is refused with 422 before " +
+    "anything is stored. Follow the run at GET /api/v1/aam/runs/{run_id}. Re-uploading unchanged rows adds no " +
+    "duplicate events. Requires the `aam:write` scope.",
   middleware: [requireScope("aam:write")] as const,
   request: {
     params: ConnectionIdParamsSchema,
@@ -46,6 +49,10 @@ const route = createRoute({
   responses: {
     202: { description: "Stored; the run is queued", content: { "application/json": { schema: UploadAcceptedSchema } } },
     ...problemResponses(400, 401, 403, 404, 411, 413, 415, 429),
+    422: {
+      description: "No mapping reads this file (pass `entity` or name the file after a mapping), or the Idempotency-Key was reused",
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -56,6 +63,7 @@ export const registerUploadFile = (app: App) =>
     const query = c.req.valid("query");
     const runId = await uploadFile(c.env, scope, {
       connection,
+      mappings: await tenantMappings(scope),
       query,
       body: c.req.raw.body,
       length: Number(c.req.header("content-length")),
