@@ -1,52 +1,44 @@
-// `npm run bench`: the gateway's middleware overhead. Starts the Worker locally (wrangler dev, workerd) with the
+// `npm run bench -- gateway`: the gateway's middleware overhead. Starts the Worker locally (wrangler dev, workerd) with the
 // benchmark routes, then measures the bare route and the full stack in the same run, interleaved over several
 // rounds, and prints the median of each with their ratio. It runs twice: with the default LOG_LEVEL=info and
 // with LOG_LEVEL=warn, because under `wrangler dev` every log line travels through the inspector to Node, a cost
 // the deployed runtime does not have.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { ensureDevVars } from "../scripts/lib/dev-vars.mjs";
-import { applyMigrations, startWorker } from "../scripts/lib/local-worker.mjs";
+import { withBenchWorker } from "./lib/bench-worker.mjs";
+import { median } from "./lib/stats.mjs";
+import { enterpriseToken } from "./lib/tenant.mjs";
 
-const PORT = Number(process.env.BENCH_PORT ?? 18787);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 800); // per scenario and round; all rounds stay under the enterprise burst
 // One request in flight by default: on a 2-core machine shared by the load generator, wrangler and workerd, more
 // concurrency measures CPU scheduling rather than the middleware.
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1);
-const wrangler = new URL("../node_modules/.bin/wrangler", import.meta.url).pathname;
 
-ensureDevVars();
-const runs = [];
-for (const vars of [{}, { LOG_LEVEL: "warn" }]) runs.push({ vars, results: await measure(vars) });
+/** Prints the figures; resolves false if any request failed (the figures are then not valid). */
+export async function gatewayBench() {
+  const runs = [];
+  for (const vars of [{}, { LOG_LEVEL: "warn" }]) runs.push({ vars, results: await measure(vars) });
 
-console.log(`\nGateway benchmark: ${ROUNDS} interleaved rounds x ${AMOUNT} requests per scenario, ${CONNECTIONS} connections, local workerd (wrangler dev)`);
-let failed = false;
-for (const { vars, results } of runs) {
-  console.log(`\nLOG_LEVEL=${vars.LOG_LEVEL ?? "info"}   (median over rounds)`);
-  console.log("scenario                                   req/s     p50 ms   p99 ms   non-2xx");
-  for (const r of results) {
-    console.log(`${r.name.padEnd(42)} ${String(Math.round(r.rps)).padStart(6)}  ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}   ${r.non2xx}`);
-    failed ||= r.non2xx > 0;
+  console.log(`\nGateway benchmark: ${ROUNDS} interleaved rounds x ${AMOUNT} requests per scenario, ${CONNECTIONS} connections, local workerd (wrangler dev)`);
+  let failed = false;
+  for (const { vars, results } of runs) {
+    console.log(`\nLOG_LEVEL=${vars.LOG_LEVEL ?? "info"}   (median over rounds)`);
+    console.log("scenario                                   req/s     p50 ms   p99 ms   non-2xx");
+    for (const r of results) {
+      console.log(`${r.name.padEnd(42)} ${String(Math.round(r.rps)).padStart(6)}  ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}   ${r.non2xx}`);
+      failed ||= r.non2xx > 0;
+    }
+    const [bare, get, post] = results;
+    const ratio = get.p50 / bare.p50;
+    console.log(`full-stack GET p50 / bare p50 = ${ratio.toFixed(2)}x (target <= 2x: ${ratio <= 2 ? "met" : "NOT met"}), +${(get.p50 - bare.p50).toFixed(2)} ms`);
+    console.log(`full-stack POST p50 / bare p50 = ${(post.p50 / bare.p50).toFixed(2)}x, +${(post.p50 - bare.p50).toFixed(2)} ms`);
   }
-  const [bare, get, post] = results;
-  const ratio = get.p50 / bare.p50;
-  console.log(`full-stack GET p50 / bare p50 = ${ratio.toFixed(2)}x (target <= 2x: ${ratio <= 2 ? "met" : "NOT met"}), +${(get.p50 - bare.p50).toFixed(2)} ms`);
-  console.log(`full-stack POST p50 / bare p50 = ${(post.p50 / bare.p50).toFixed(2)}x, +${(post.p50 - bare.p50).toFixed(2)} ms`);
-}
-if (failed) {
-  console.error("some requests failed; the figures above are not valid");
-  process.exitCode = 1;
+  if (failed) console.error("some requests failed; the figures above are not valid");
+  return !failed;
 }
 
 async function measure(vars) {
-  const persistTo = mkdtempSync(join(tmpdir(), "autonomos-bench-"));
-  applyMigrations({ persistTo, quiet: true });
-  const worker = await startWorker({ port: PORT, persistTo, script: "bench/worker.ts", vars, quiet: true });
-  try {
-    const [tokenA, tokenB] = [await enterpriseToken(worker.url, persistTo, "a"), await enterpriseToken(worker.url, persistTo, "b")];
+  return withBenchWorker(vars, async (worker) => {
+    const [tokenA, tokenB] = [await enterpriseToken(worker, "a"), await enterpriseToken(worker, "b")];
     const scenarios = [
       { name: "bare route (no middleware)", path: "/api/v1/bench/bare" },
       { name: "full stack GET (auth + rate limit)", path: "/api/v1/bench", headers: { authorization: `Bearer ${tokenA}` } },
@@ -71,35 +63,7 @@ async function measure(vars) {
       p99: median(samples[i].map((r) => r.p99)),
       non2xx: samples[i].reduce((sum, r) => sum + r.non2xx, 0),
     }));
-  } finally {
-    worker.stop();
-    rmSync(persistTo, { recursive: true, force: true });
-  }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** A fresh tenant on the enterprise plan: the benchmark measures overhead, not the plan's limits. */
-async function enterpriseToken(url, persistTo, label) {
-  const email = `bench-${label}-${Date.now()}@autonomos.dev`;
-  const password = "bench-password-long-enough";
-  const headers = { "content-type": "application/json" };
-  const reg = await fetch(`${url}/api/v1/auth/register`, {
-    method: "POST", headers, body: JSON.stringify({ email, password, tenant_name: `Bench ${label}` }),
   });
-  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${await reg.text()}`);
-  const { tenant } = await reg.json();
-  const sql = `UPDATE tenants SET plan = 'enterprise' WHERE id = '${tenant.id}'`;
-  const update = spawnSync(wrangler, ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command", sql], {
-    env: { ...process.env, CI: "1" },
-  });
-  if (update.status !== 0) throw new Error(`plan update failed: ${update.stderr}`);
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-  return (await login.json()).access_token;
 }
 
 /** Sends `amount` requests over CONNECTIONS keep-alive loops; latency is measured per request with a µs clock. */

@@ -1,16 +1,29 @@
 /**
- * The production Worker plus two benchmark routes that return the same tiny JSON:
- *   GET /api/v1/bench/bare  registered ahead of every middleware (the baseline)
- *   GET|POST /api/v1/bench  behind the full stack: tracing, body guard, auth, rate limit, idempotency, audit
- * Both live under /api/ so requests take the same path through the runtime (no static-asset lookup first).
+ * The production Worker (gateway, queue consumers, cron) plus benchmark-only routes, registered ahead of every
+ * middleware unless stated otherwise. This entry is only ever run by `npm run bench`, never deployed:
+ *   GET /api/v1/bench/bare          the tiny JSON the gateway benchmark uses as its baseline
+ *   GET|POST /api/v1/bench          the same JSON behind the full stack (tracing, body guard, auth, rate limit,
+ *                                   idempotency, audit)
+ *   POST /api/v1/bench/mapping      mapping + validation against plain validation, timed in the isolate
+ *   POST /api/v1/bench/raw-insert   the CSV ingest baseline: the same rows batch-inserted into D1
+ * All live under /api/ so requests take the same path through the runtime (no static-asset lookup first).
  */
 import { createApp } from "../workers/gateway/app";
+import production from "../workers/index";
+import { benchMapping } from "./routes/mapping";
+import { benchRawInsert } from "./routes/raw-insert";
 
 export { TenantGate, TenantFeed } from "../workers/index";
 
 const payload = { ok: true };
-const app = createApp({ beforeMiddleware: (a) => a.get("/api/v1/bench/bare", (c) => c.json(payload)) });
+const app = createApp({
+  beforeMiddleware: (a) => {
+    a.get("/api/v1/bench/bare", (c) => c.json(payload));
+    a.post("/api/v1/bench/mapping", benchMapping);
+    a.post("/api/v1/bench/raw-insert", benchRawInsert);
+  },
+});
 app.get("/api/v1/bench", (c) => c.json(payload));
 app.post("/api/v1/bench", (c) => c.json(payload));
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Cloudflare.Env>;
+export default { ...production, fetch: app.fetch } satisfies ExportedHandler<Cloudflare.Env>;

@@ -1,0 +1,25 @@
+// `npm run bench [-- gateway|mapping|ingest|pipeline ...]`: runs the chosen benchmarks (all by default; `pipeline`
+// is mapping + ingest), each against its own fresh `wrangler dev` (bench/lib/bench-worker.mjs). Exits non-zero if
+// a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+import { gatewayBench } from "./gateway.mjs";
+import { ingestBench } from "./ingest.mjs";
+import { withBenchWorker } from "./lib/bench-worker.mjs";
+import { mappingBench } from "./mapping.mjs";
+
+const benchmarks = {
+  gateway: gatewayBench,
+  mapping: () => withBenchWorker({ LOG_LEVEL: "warn" }, mappingBench),
+  ingest: () => withBenchWorker({ LOG_LEVEL: "warn" }, ingestBench),
+};
+const groups = { all: Object.keys(benchmarks), pipeline: ["mapping", "ingest"] };
+
+const asked = process.argv.slice(2);
+const names = (asked.length === 0 ? ["all"] : asked).flatMap((name) => groups[name] ?? [name]);
+const unknown = names.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; choose from ${[...Object.keys(benchmarks), ...Object.keys(groups)].join(", ")}`);
+  process.exit(2);
+}
+let valid = true;
+for (const name of names) valid = (await benchmarks[name]()) && valid;
+if (!valid) process.exitCode = 1;
