@@ -3,7 +3,7 @@
  * row types are inferred from it, never declared by hand.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
 
@@ -251,6 +251,104 @@ export const mappingVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.system, t.object, t.version] })],
 );
 
+/**
+ * DCL views: one table per canonical entity, one column per canonical field under its canonical (snake_case) name,
+ * so a view's columns are the entity's fields and queries need no renaming. Around them, what every view row has:
+ * its id (an account's is its unified id across sources), the source records that made it (`sources`), the events
+ * that contributed (`lineage`), a tombstone flag (deletes keep the row), and the stream position it reflects.
+ * Rows are written only by the materializer (issue 4), which can rebuild them from the stream.
+ */
+export interface ViewSource {
+  system: SourceSystem;
+  connection_id: string;
+  object: string;
+  record_id: string;
+}
+
+const viewRowColumns = () => ({
+  tenantId: tenantId(),
+  id: text("id").notNull(),
+  /** the canonical source_id: the record's, or for a unified account the id of its primary source record */
+  source_id: text("source_id").notNull(),
+  extras: text("extras", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  sources: text("sources", { mode: "json" }).$type<ViewSource[]>().notNull(),
+  /** ids of the events that contributed, oldest first */
+  lineage: text("lineage", { mode: "json" }).$type<string[]>().notNull(),
+  deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+  /** the highest stream seq reflected in the row */
+  lastSeq: integer("last_seq").notNull(),
+});
+
+export const materializedAccounts = sqliteTable(
+  "materialized_accounts",
+  {
+    ...viewRowColumns(),
+    name: text("name").notNull(),
+    industry: text("industry"),
+    annual_revenue: real("annual_revenue"),
+    currency: text("currency"),
+    employee_count: integer("employee_count"),
+    website: text("website"),
+    phone: text("phone"),
+    billing_city: text("billing_city"),
+    billing_country: text("billing_country"),
+    owner: text("owner"),
+    description: text("description"),
+    created_at: text("created_at"),
+    updated_at: text("updated_at"),
+    /** why the sources were linked into this one account: [{ rule, confidence, detail }] */
+    link: text("link", { mode: "json" }).$type<{ confidence: number; reasons: unknown[] }>(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("materialized_accounts_tenant_name_idx").on(t.tenantId, t.name)],
+);
+
+export const materializedOpportunities = sqliteTable(
+  "materialized_opportunities",
+  {
+    ...viewRowColumns(),
+    /** the unified account (materialized_accounts.id), resolved across sources; null while unknown */
+    account_id: text("account_id"),
+    /** the account id as the source gave it (canonical account_id before resolution) */
+    source_account_id: text("source_account_id"),
+    name: text("name").notNull(),
+    stage: text("stage"),
+    amount: real("amount"),
+    currency: text("currency"),
+    close_date: text("close_date"),
+    probability: real("probability"),
+    status: text("status", { enum: ["open", "won", "lost"] }),
+    type: text("type"),
+    lead_source: text("lead_source"),
+    owner: text("owner"),
+    description: text("description"),
+    created_at: text("created_at"),
+    updated_at: text("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("materialized_opportunities_tenant_account_idx").on(t.tenantId, t.account_id)],
+);
+
+export const materializedContacts = sqliteTable(
+  "materialized_contacts",
+  {
+    ...viewRowColumns(),
+    account_id: text("account_id"),
+    source_account_id: text("source_account_id"),
+    first_name: text("first_name"),
+    last_name: text("last_name"),
+    email: text("email"),
+    phone: text("phone"),
+    mobile_phone: text("mobile_phone"),
+    title: text("title"),
+    department: text("department"),
+    mailing_city: text("mailing_city"),
+    mailing_country: text("mailing_country"),
+    owner: text("owner"),
+    created_at: text("created_at"),
+    updated_at: text("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("materialized_contacts_tenant_account_idx").on(t.tenantId, t.account_id)],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -261,3 +359,6 @@ export type CanonicalEventRow = typeof canonicalEvents.$inferSelect;
 export type QuarantineRow = typeof quarantine.$inferSelect;
 export type NormalizedBatchRow = typeof normalizedBatches.$inferSelect;
 export type MappingVersionRow = typeof mappingVersions.$inferSelect;
+export type MaterializedAccountRow = typeof materializedAccounts.$inferSelect;
+export type MaterializedOpportunityRow = typeof materializedOpportunities.$inferSelect;
+export type MaterializedContactRow = typeof materializedContacts.$inferSelect;
