@@ -17,6 +17,8 @@ export default defineConfig(async () => ({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],
+    // the Neon store's tests run against a real PostgreSQL behind a WebSocket proxy, one cluster per run
+    globalSetup: ["./tests/setup/postgres.ts"],
     // Every request writes a JSON log line; show them only for the tests that fail.
     silent: "passed-only" as const,
   },

@@ -1,17 +1,21 @@
-// `npm run bench [-- gateway|mapping|ingest|pipeline ...]`: runs the chosen benchmarks (all by default; `pipeline`
-// is mapping + ingest), each against its own fresh `wrangler dev` (bench/lib/bench-worker.mjs). Exits non-zero if
-// a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+// `npm run bench [-- gateway|mapping|ingest|materialize|fanout|pipeline|dcl ...]`: runs the chosen benchmarks (all by
+// default; `pipeline` is mapping + ingest, `dcl` materialize + fanout), each against its own fresh `wrangler dev`
+// (bench/lib/bench-worker.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+import { fanoutBench } from "./fanout.mjs";
 import { gatewayBench } from "./gateway.mjs";
 import { ingestBench } from "./ingest.mjs";
 import { withBenchWorker } from "./lib/bench-worker.mjs";
 import { mappingBench } from "./mapping.mjs";
+import { materializeBench } from "./materialize.mjs";
 
 const benchmarks = {
   gateway: gatewayBench,
   mapping: () => withBenchWorker({ LOG_LEVEL: "warn" }, mappingBench),
   ingest: () => withBenchWorker({ LOG_LEVEL: "warn" }, ingestBench),
+  materialize: () => withBenchWorker({ LOG_LEVEL: "warn" }, materializeBench),
+  fanout: () => withBenchWorker({ LOG_LEVEL: "warn" }, fanoutBench),
 };
-const groups = { all: Object.keys(benchmarks), pipeline: ["mapping", "ingest"] };
+const groups = { all: Object.keys(benchmarks), pipeline: ["mapping", "ingest"], dcl: ["materialize", "fanout"] };
 
 const asked = process.argv.slice(2);
 const names = (asked.length === 0 ? ["all"] : asked).flatMap((name) => groups[name] ?? [name]);

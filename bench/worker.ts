@@ -6,11 +6,19 @@
  *                                   idempotency, audit)
  *   POST /api/v1/bench/mapping      mapping + validation against plain validation, timed in the isolate
  *   POST /api/v1/bench/raw-insert   the CSV ingest baseline: the same rows batch-inserted into D1
+ * Behind the whole stack (the tenant is the caller's):
+ *   /api/v1/bench/materialize/*     seed a canonical stream, materialize it (queue or in-isolate), count rows,
+ *                                   clear, and the raw view-row insert baseline (routes/materialize.ts,
+ *                                   routes/raw-view-insert.ts)
+ *   POST /api/v1/bench/publish      /dcl changes published to the caller's TenantFeed, stamped (routes/publish.ts)
  * All live under /api/ so requests take the same path through the runtime (no static-asset lookup first).
  */
 import { createApp } from "../workers/gateway/app";
 import production from "../workers/index";
 import { benchMapping } from "./routes/mapping";
+import { benchClearViews, benchEnqueue, benchMaterializeDirect, benchSeed, benchViewRows } from "./routes/materialize";
+import { benchPublish } from "./routes/publish";
+import { benchRawViewInsert } from "./routes/raw-view-insert";
 import { benchRawInsert } from "./routes/raw-insert";
 
 export { TenantGate, TenantFeed } from "../workers/index";
@@ -25,5 +33,12 @@ const app = createApp({
 });
 app.get("/api/v1/bench", (c) => c.json(payload));
 app.post("/api/v1/bench", (c) => c.json(payload));
+app.post("/api/v1/bench/materialize/seed", benchSeed);
+app.post("/api/v1/bench/materialize/enqueue", benchEnqueue);
+app.post("/api/v1/bench/materialize/direct", benchMaterializeDirect);
+app.post("/api/v1/bench/materialize/raw-insert", benchRawViewInsert);
+app.post("/api/v1/bench/materialize/clear", benchClearViews);
+app.get("/api/v1/bench/materialize/rows", benchViewRows);
+app.post("/api/v1/bench/publish", benchPublish);
 
 export default { ...production, fetch: app.fetch } satisfies ExportedHandler<Cloudflare.Env>;

@@ -9,6 +9,16 @@ if [ ! -x node_modules/.bin/vitest ] || [ package-lock.json -nt node_modules/.pa
   npm ci --no-audit --no-fund
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
+# The Neon store's tests run against a real PostgreSQL (tests/setup/postgres.ts starts a throwaway cluster).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "› installing PostgreSQL (apt: postgresql)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL is required by the tests: install the Debian package \`postgresql\` (sudo apt-get install -y postgresql)" >&2
+    exit 1
+  fi
+fi
 npm run postinstall --silent # generated files (Argon2id WASM, docs viewer); idempotent, cheap
 node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >= 22 is required; node@22 from devDependencies did not install (check allowScripts)"); process.exit(1) }'
 

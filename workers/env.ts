@@ -7,6 +7,10 @@ export interface Secrets {
   JWT_SECRET: string;
   /** AES-256-GCM key for secrets at rest: base64 of exactly 32 random bytes. `.dev.vars` locally, `wrangler secret put` in production. */
   ENCRYPTION_KEY: string;
+  /** Postgres connection string of the Neon store, required when DCL_STORE = "neon". `wrangler secret put` in production. */
+  DATABASE_URL?: string;
+  /** host:port of a plain-ws WebSocket→TCP proxy to a local PostgreSQL (tests, local development); unset for Neon. */
+  NEON_WS_PROXY?: string;
 }
 
 export type Env = Cloudflare.Env & Secrets;

@@ -7,6 +7,12 @@ const now = async () => {
   return performance.now();
 };
 
+/** Milliseconds since the epoch, comparable with other processes' clocks on the machine. */
+export const epochMs = async () => {
+  await scheduler.wait(0);
+  return Date.now();
+};
+
 export async function elapsedMs(work: () => Promise<void>): Promise<number> {
   const started = await now();
   await work();

@@ -1,4 +1,7 @@
+import { createExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
+import worker from "../../workers/index";
+import type { Env } from "../../workers/env";
 import type { Problem } from "../../workers/gateway/problem";
 
 export const API = "https://api.test";
@@ -12,9 +15,10 @@ export function clientAddress(): Record<string, string> {
 /**
  * Calls the real Worker (the whole gateway) the way a client would, each call from a fresh client address so tests
  * never share the anonymous rate limit. Objects are sent as JSON; a string is sent as is, labelled JSON unless the
- * caller says otherwise; bytes and streams are sent raw, with only the headers given.
+ * caller says otherwise; bytes and streams are sent raw, with only the headers given. With `env`, the Worker runs
+ * with those bindings instead of its own (e.g. the Neon store selected).
  */
-export function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
+export async function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; env?: Env } = {}): Promise<Response> {
   const headers: Record<string, string> = { ...clientAddress(), ...init.headers };
   let body: BodyInit | undefined;
   if (typeof init.body === "string") {
@@ -26,7 +30,9 @@ export function call(path: string, init: { method?: string; headers?: Record<str
     headers["content-type"] ??= "application/json";
     body = JSON.stringify(init.body);
   }
-  return exports.default.fetch(`${API}${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const request = { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body };
+  if (init.env !== undefined) return worker.fetch(new Request(`${API}${path}`, request), init.env, createExecutionContext());
+  return exports.default.fetch(`${API}${path}`, request);
 }
 
 /** Asserts the RFC 9457 shape every error must have and returns the body. */

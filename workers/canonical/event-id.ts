@@ -3,9 +3,9 @@
  * record again (a re-upload, a replayed page, an overlapping cursor window) must give the same id, and any change
  * a new one.
  *
- * The id hashes the source record's CONTENT (stable JSON, keys sorted), not its `updated_at`: not every source has
- * one (CSV files), and a content hash also catches edits that do not bump it. `op` is included so the deletion of a
- * record is a new event even if its last content is unchanged.
+ * The id hashes the source record's CONTENT (keys sorted), not its `updated_at`: not every source has one (CSV
+ * files), and a content hash also catches edits that do not bump it. `op` is included so the deletion of a record
+ * is a new event even if its last content is unchanged.
  */
 import { sha256Hex } from "../platform/crypto";
 import { stableJson } from "./stable-json";
@@ -20,10 +20,12 @@ export interface EventIdInput {
   record: Record<string, unknown>;
 }
 
-/** `evt_` + 128 bits of SHA-256 (hex): collision-free for any realistic stream, half the length of the full digest. */
+/**
+ * `evt_` + 128 bits of SHA-256 (hex) over one JSON array of every part: collision-free for any realistic stream,
+ * half the length of the full digest. The array delimits the parts unambiguously ("a|b" + "c" can never equal
+ * "a" + "b|c"), and one digest per event is all the pipeline pays.
+ */
 export async function eventId(input: EventIdInput): Promise<string> {
-  const contentHash = await sha256Hex(stableJson(input.record));
-  // A JSON array delimits the parts unambiguously ("a|b" + "c" can never equal "a" + "b|c").
-  const key = JSON.stringify([input.tenant_id, input.connection_id, input.object, input.record_id, input.op, contentHash]);
-  return `evt_${(await sha256Hex(key)).slice(0, 32)}`;
+  const parts = [input.tenant_id, input.connection_id, input.object, input.record_id, input.op, input.record];
+  return `evt_${(await sha256Hex(stableJson(parts))).slice(0, 32)}`;
 }

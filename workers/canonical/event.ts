@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { AccountSchema } from "./account";
 import { ContactSchema } from "./contact";
 import { IsoDateTimeUtcSchema } from "./fields";
-import { SourceSystemSchema } from "./names";
+import { EntityNameSchema, SourceSystemSchema } from "./names";
 import { OpportunitySchema } from "./opportunity";
 
 export const CANONICAL_SCHEMA_VERSION = 1;
@@ -54,5 +54,13 @@ export const CanonicalEventSchema = z
   .discriminatedUnion("entity", [AccountEventSchema, OpportunityEventSchema, ContactEventSchema])
   .openapi("CanonicalEvent");
 export type CanonicalEvent = z.infer<typeof CanonicalEventSchema>;
+
+/**
+ * The same envelope (the very meta and source schemas above, just as strict) with `data` taken as already valid:
+ * for the pipeline, whose compiled mappings validate `data` with the schema of the entity the event names
+ * (workers/aam/mapping/compile.ts), so each record is validated once. An event passing both conforms to
+ * CanonicalEventSchema.
+ */
+export const EventEnvelopeSchema = z.object({ ...envelope, entity: EntityNameSchema, data: z.unknown() }).strict();
 export type EventMeta = z.infer<typeof EventMetaSchema>;
 export type EventSource = z.infer<typeof EventSourceSchema>;

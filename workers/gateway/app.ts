@@ -15,6 +15,7 @@ import { rateLimit } from "./middleware/rate-limit";
 import { idempotency } from "./middleware/idempotency";
 import { audit } from "./middleware/audit";
 import { registerRoutes } from "./routes";
+import { FEED_PATHS } from "./routes/dcl/feeds";
 import { registerOpenApi } from "./openapi";
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export function createApp(options: AppOptions = {}): App {
   options.beforeMiddleware?.(app);
   app.use("*", tracing());
   app.use("/api/*", bodyGuard(), auth(), rateLimit(), idempotency(), audit());
+  // The WebSocket feeds are GETs without a body: only authentication and the rate limit apply to their upgrade.
+  for (const path of FEED_PATHS) app.use(path, auth(), rateLimit());
   registerRoutes(app);
   registerOpenApi(app);
   app.onError(onError);

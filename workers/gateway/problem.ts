@@ -22,6 +22,7 @@ export const problemKinds = {
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "idempotency-key-reused": { status: 422, title: "This Idempotency-Key was used with a different request" },
+  "upgrade-required": { status: 426, title: "This endpoint takes a WebSocket upgrade" },
   "unmappable-file": { status: 422, title: "No mapping reads this file" },
   "invalid-mapping": { status: 422, title: "The mapping document is invalid" },
   "rate-limited": { status: 429, title: "Too many requests" },

@@ -6,11 +6,12 @@
 import type { Env } from "../env";
 import { createLogger, logLevel } from "../platform/log";
 import { aamConsumers } from "../aam/pipeline/consumers";
+import { dclConsumers } from "../dcl/consumers";
 
 export type QueueConsumer = (batch: MessageBatch, env: Env, ctx: ExecutionContext) => Promise<void>;
 
 /** Queue name → consumer. Production queue names are the wrangler.toml names. */
-export const consumers: Record<string, QueueConsumer> = { ...aamConsumers };
+export const consumers: Record<string, QueueConsumer> = { ...aamConsumers, ...dclConsumers };
 
 export async function consumeBatch(batch: MessageBatch, env: Env, ctx: ExecutionContext): Promise<void> {
   const consumer = consumers[batch.queue];

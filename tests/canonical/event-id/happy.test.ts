@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventId, type EventIdInput } from "../../../workers/canonical/event-id";
+import { sha256Hex } from "../../../workers/platform/crypto";
 
 const base: EventIdInput = {
   tenant_id: "ten_1",
@@ -29,6 +30,12 @@ describe("deterministic event ids", () => {
     ["a delete", { op: "delete" as const }],
   ])("changes with %s", async (_label, change) => {
     expect(await eventId({ ...base, ...change })).not.toBe(await eventId(base));
+  });
+
+  it("is one SHA-256 over the sorted JSON of [tenant, connection, object, record, op, record content]", async () => {
+    // Pinned on purpose: changing the formula changes every stored event id, so re-reads would stop deduplicating.
+    const serialized = '["ten_1","con_1","Account","001","upsert",{"Amount":0,"Id":"001","Name":"Acme","Owner":{"Id":"005","Name":"Grace"}}]';
+    expect(await eventId(base)).toBe(`evt_${(await sha256Hex(serialized)).slice(0, 32)}`);
   });
 
   it("cannot be forged by moving text between parts", async () => {

@@ -1,10 +1,11 @@
 /**
  * The RAW_QUEUE consumer: each message is one RawBatch. Its records are normalized, appended to the stream with
- * their quarantine entries (stream.ts), the new events' seqs handed to CANONICAL_QUEUE, and the outcome counted
+ * their quarantine entries (append-to-store.ts), the new events' seqs handed to CANONICAL_QUEUE, and the outcome counted
  * on the run, once per (run, batch) however often the message is delivered. Every failure is retried with
  * exponential backoff until the message lands in the dead-letter queue: nothing is acknowledged unless done.
  */
 import type { Env } from "../../env";
+import type { StoreEnv } from "../../dcl/store/for-env";
 import { database, forTenant, type TenantScope } from "../../platform/db";
 import { createLogger, errorFields, logLevel } from "../../platform/log";
 import { retryDelaySeconds } from "../../pipeline/backoff";
@@ -13,14 +14,17 @@ import { CanonicalBatchSchema, type RawBatch, RawBatchSchema } from "./messages"
 import { normalizeBatch } from "./normalize";
 import { quarantineInserts } from "./quarantine";
 import { recordBatchNormalized } from "./runs";
-import { type Appended, appendBatch } from "./stream";
+import type { Appended } from "./stream";
+import { appendToStore } from "./append-to-store";
+import { publishLive } from "../../dcl/live/publish";
+import { normalizedEvents } from "../../dcl/live/events";
 
-type NormalizeEnv = Pick<Env, "DB" | "CANONICAL_QUEUE" | "LOG_LEVEL">;
+type NormalizeEnv = StoreEnv & Pick<Env, "CANONICAL_QUEUE" | "LOG_LEVEL" | "TENANT_FEED">;
 
 export async function normalizeRawBatch(env: NormalizeEnv, mappingsFor: MappingsFor, batch: RawBatch, batchId: string): Promise<void> {
   const scope = forTenant(database(env.DB), batch.tenant_id);
   const { events, quarantined } = await normalizeBatch(await mappingsFor(scope), batch);
-  const appended = await appendBatch(scope, {
+  const appended = await appendToStore(env, scope, {
     runId: batch.run_id,
     batchId,
     events,
@@ -28,6 +32,7 @@ export async function normalizeRawBatch(env: NormalizeEnv, mappingsFor: Mappings
     alongside: await quarantineInserts(scope, batch, quarantined),
   });
   await handOnAndCount(env, scope, { runId: batch.run_id, batchId, traceId: batch.trace_id }, appended);
+  if (!appended.counted) await publishLive(env, batch.tenant_id, { "live-flow": normalizedEvents(batch, appended) });
 }
 
 /** After the append: hand the new events to the DCL, then count the batch on its run (skipped if already counted). */
@@ -45,9 +50,23 @@ export async function handOnAndCount(
   await recordBatchNormalized(scope, batch.runId, batch.batchId, appended.counts);
 }
 
+/** One mappings lookup per tenant per delivery (a D1 read each), shared by the delivery's messages. */
+function perDelivery(mappingsFor: MappingsFor): MappingsFor {
+  const registries = new Map<string, ReturnType<MappingsFor>>();
+  return (scope) => {
+    let registry = registries.get(scope.tenantId);
+    if (registry === undefined) {
+      registry = mappingsFor(scope);
+      registries.set(scope.tenantId, registry);
+    }
+    return registry;
+  };
+}
+
 export function rawBatchConsumer(mappingsFor: MappingsFor) {
   return async (messages: MessageBatch, env: NormalizeEnv): Promise<void> => {
     const log = createLogger({ queue: messages.queue }, logLevel(env.LOG_LEVEL));
+    const deliveryMappings = perDelivery(mappingsFor);
     for (const message of messages.messages) {
       const retry = { delaySeconds: retryDelaySeconds(message.attempts) };
       const fields = { message_id: message.id, attempts: message.attempts, retry_in_s: retry.delaySeconds };
@@ -60,7 +79,7 @@ export function rawBatchConsumer(mappingsFor: MappingsFor) {
       }
       const batch = parsed.data;
       try {
-        await normalizeRawBatch(env, mappingsFor, batch, batch.batch_id ?? message.id);
+        await normalizeRawBatch(env, deliveryMappings, batch, batch.batch_id ?? message.id);
         message.ack();
       } catch (err) {
         log.error("normalizing a raw batch failed", { ...fields, tenant_id: batch.tenant_id, run_id: batch.run_id, trace_id: batch.trace_id, ...errorFields(err) });

@@ -1,15 +1,17 @@
 /**
- * Raw records → CanonicalEvents: pick the compiled mapping, map, wrap in the event envelope and validate it. Every
- * record ends up as exactly one event or one quarantine entry (as does every row the connector could not parse):
- * nothing is dropped. No I/O here beyond hashing; the consumer and the replay store the outcome.
+ * Raw records → CanonicalEvents: pick the compiled mapping, map (which validates `data` with the entity's schema),
+ * wrap in the event envelope and validate the envelope, so every stored event conforms to CanonicalEventSchema
+ * with each record validated once. Every record ends up as exactly one event or one quarantine entry (as does
+ * every row the connector could not parse): nothing is dropped. No I/O here beyond hashing; the consumer and the
+ * replay store the outcome.
  */
 import type { z } from "@hono/zod-openapi";
-import { CANONICAL_SCHEMA_VERSION, type CanonicalEvent, CanonicalEventSchema } from "../../canonical/event";
+import { CANONICAL_SCHEMA_VERSION, type CanonicalEvent, EventEnvelopeSchema, EventMetaSchema, EventSourceSchema } from "../../canonical/event";
 import { eventId } from "../../canonical/event-id";
 import type { RawRecord } from "../connectors/connector";
 import type { CompiledMapping } from "../mapping/compile";
 import type { MappingRegistry } from "../mapping/registry";
-import type { MappingFieldError } from "../mapping/result";
+import type { MappingFieldError, MappingResult } from "../mapping/result";
 import type { RawBatch } from "./messages";
 import { pickMapping } from "./pick-mapping";
 import type { QuarantineEntry } from "./quarantine";
@@ -19,55 +21,103 @@ export type RecordOrigin = Pick<RawBatch, "tenant_id" | "connection_id" | "trace
 
 export type RecordOutcome = { ok: true; event: CanonicalEvent } | { ok: false; entry: QuarantineEntry };
 
+type Mapped = Extract<MappingResult, { ok: true }>;
+type Enveloped = { ok: true; event: CanonicalEvent } | { ok: false; errors: MappingFieldError[] };
+
+const OP = "upsert";
+
 const summary = (errors: MappingFieldError[]) => errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
 
-function envelopeErrors(error: z.ZodError): MappingFieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(event)", source_path: null, reason: issue.message }));
+const issueErrors = (issues: z.ZodError["issues"], prefix: string[] = []): MappingFieldError[] =>
+  issues.map((issue) => ({ field: [...prefix, ...issue.path].join(".") || "(event)", source_path: null, reason: issue.message }));
+
+/** The envelope fields that differ between the events of one origin; every other field is the same for all of them. */
+const perEventFields = [
+  { part: "meta", key: "event_id", schema: EventMetaSchema.shape.event_id },
+  { part: "source", key: "record_id", schema: EventSourceSchema.shape.record_id },
+  { part: "source", key: "cursor", schema: EventSourceSchema.shape.cursor },
+] as const;
+
+/**
+ * Mapped records of one origin into their event envelopes. The envelope (EventEnvelopeSchema: the event schema's
+ * own meta and source schemas, strict) is validated whole for the first event; what the origin's events share
+ * (tenant, trace, emitted_at, mapping version, op, system, connection, object, entity) is then known valid, so
+ * each further event checks only its own event_id, record_id and cursor, with the same field schemas.
+ */
+export function envelopes(mapping: CompiledMapping, origin: RecordOrigin, emittedAt: string): (record: RawRecord, mapped: Mapped, id: string) => Enveloped {
+  let shared: "unchecked" | "valid" = "unchecked";
+  return (record, mapped, id) => {
+    const event = {
+      meta: {
+        version: CANONICAL_SCHEMA_VERSION,
+        tenant_id: origin.tenant_id,
+        trace_id: origin.trace_id,
+        event_id: id,
+        emitted_at: emittedAt,
+        mapping_version: mapping.mapping_version,
+        op: OP,
+      },
+      source: { system: origin.system, connection_id: origin.connection_id, object: origin.object, record_id: mapped.record_id, cursor: record.cursor },
+      // the entity whose schema the mapping validated `data` with
+      entity: mapping.entity,
+      data: mapped.data,
+    };
+    if (shared === "unchecked") {
+      const checked = EventEnvelopeSchema.safeParse(event);
+      if (!checked.success) return { ok: false, errors: issueErrors(checked.error.issues) };
+      shared = "valid";
+    } else {
+      const errors: MappingFieldError[] = [];
+      for (const { part, key, schema } of perEventFields) {
+        const checked = schema.safeParse((event[part] as Record<string, unknown>)[key]);
+        if (!checked.success) errors.push(...issueErrors(checked.error.issues, [part, key]));
+      }
+      if (errors.length > 0) return { ok: false, errors };
+    }
+    // The event as built, not zod's copy: a source key named "__proto__" in extras must stay data (see compile.ts).
+    return { ok: true, event: event as CanonicalEvent };
+  };
 }
 
-export async function normalizeRecord(
+function quarantined(
   mapping: CompiledMapping | string,
   origin: RecordOrigin,
   record: RawRecord,
-  emittedAt: string,
-): Promise<RecordOutcome> {
-  const failed = (reason: string, errors: MappingFieldError[], recordId: string | null): RecordOutcome => ({
+  failure: { reason: string; errors: MappingFieldError[]; recordId: string | null },
+): RecordOutcome {
+  return {
     ok: false,
     entry: {
-      recordId,
+      recordId: failure.recordId,
       line: record.line ?? null,
       raw: record,
-      reason,
-      errors,
+      reason: failure.reason,
+      errors: failure.errors,
       mappingVersion: typeof mapping === "string" ? null : mapping.mapping_version,
       entity: typeof mapping === "string" ? (origin.entity ?? null) : mapping.entity,
     },
-  });
-  if (typeof mapping === "string") return failed(mapping, [], record.record_id);
-  const mapped = mapping.map(record.data, record.record_id);
-  if (!mapped.ok) return failed(`mapping failed: ${summary(mapped.errors)}`, mapped.errors, mapped.record_id ?? record.record_id);
-  const op = "upsert";
-  const event = {
-    meta: {
-      version: CANONICAL_SCHEMA_VERSION,
-      tenant_id: origin.tenant_id,
-      trace_id: origin.trace_id,
-      event_id: await eventId({ ...origin, record_id: mapped.record_id, op, record: record.data }),
-      emitted_at: emittedAt,
-      mapping_version: mapping.mapping_version,
-      op,
-    },
-    source: { system: origin.system, connection_id: origin.connection_id, object: origin.object, record_id: mapped.record_id, cursor: record.cursor },
-    entity: mapping.entity,
-    data: mapped.data,
   };
-  const checked = CanonicalEventSchema.safeParse(event);
-  if (!checked.success) {
-    const errors = envelopeErrors(checked.error);
-    return failed(`invalid canonical event: ${summary(errors)}`, errors, mapped.record_id);
-  }
-  // The event as built, not zod's copy: a source key named "__proto__" in extras must stay data (see compile.ts).
-  return { ok: true, event: event as CanonicalEvent };
+}
+
+/** Records of one origin, mapped with one mapping (or all failing with its reason) at one emitted_at. */
+export function recordNormalizer(mapping: CompiledMapping | string, origin: RecordOrigin, emittedAt: string): (record: RawRecord) => Promise<RecordOutcome> {
+  if (typeof mapping === "string") return async (record) => quarantined(mapping, origin, record, { reason: mapping, errors: [], recordId: record.record_id });
+  const envelope = envelopes(mapping, origin, emittedAt);
+  return async (record) => {
+    const mapped = mapping.map(record.data, record.record_id);
+    if (!mapped.ok) {
+      const failure = { reason: `mapping failed: ${summary(mapped.errors)}`, errors: mapped.errors, recordId: mapped.record_id ?? record.record_id };
+      return quarantined(mapping, origin, record, failure);
+    }
+    const id = await eventId({ ...origin, record_id: mapped.record_id, op: OP, record: record.data });
+    const enveloped = envelope(record, mapped, id);
+    if (enveloped.ok) return enveloped;
+    return quarantined(mapping, origin, record, { reason: `invalid canonical event: ${summary(enveloped.errors)}`, errors: enveloped.errors, recordId: mapped.record_id });
+  };
+}
+
+export function normalizeRecord(mapping: CompiledMapping | string, origin: RecordOrigin, record: RawRecord, emittedAt: string): Promise<RecordOutcome> {
+  return recordNormalizer(mapping, origin, emittedAt)(record);
 }
 
 export interface NormalizedBatch {
@@ -76,8 +126,7 @@ export interface NormalizedBatch {
 }
 
 export async function normalizeBatch(registry: MappingRegistry, batch: RawBatch, now = new Date()): Promise<NormalizedBatch> {
-  const mapping = pickMapping(registry, batch);
-  const emittedAt = now.toISOString();
+  const normalize = recordNormalizer(pickMapping(registry, batch), batch, now.toISOString());
   const events: CanonicalEvent[] = [];
   const quarantined: QuarantineEntry[] = batch.rejects.map((reject) => ({
     recordId: null,
@@ -88,8 +137,8 @@ export async function normalizeBatch(registry: MappingRegistry, batch: RawBatch,
     mappingVersion: null,
     entity: batch.entity ?? null,
   }));
-  for (const record of batch.records) {
-    const outcome = await normalizeRecord(mapping, batch, record, emittedAt);
+  // All records at once: their event-id digests overlap instead of each waiting for the one before.
+  for (const outcome of await Promise.all(batch.records.map(normalize))) {
     if (outcome.ok) events.push(outcome.event);
     else quarantined.push(outcome.entry);
   }

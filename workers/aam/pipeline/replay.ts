@@ -15,9 +15,10 @@ import type { MappingRegistry } from "../mapping/registry";
 import { normalizeRecord, type RecordOutcome } from "./normalize";
 import { pickMapping } from "./pick-mapping";
 import { handOnAndCount } from "./normalize-consumer";
+import type { StoreEnv } from "../../dcl/store/for-env";
 import { type QuarantineFilter, quarantineConditions } from "./quarantine";
 import { createRun, recordPageRead, recordReadingDone } from "./runs";
-import { appendBatch } from "./stream";
+import { appendToStore } from "./append-to-store";
 
 const { quarantine } = schema;
 
@@ -52,7 +53,7 @@ function rowUpdate(scope: TenantScope, row: QuarantineRow, outcome: RecordOutcom
 }
 
 export async function replayQuarantine(
-  env: Pick<Env, "CANONICAL_QUEUE">,
+  env: StoreEnv & Pick<Env, "CANONICAL_QUEUE">,
   scope: TenantScope,
   registry: MappingRegistry,
   selection: ReplaySelection,
@@ -84,7 +85,7 @@ export async function replayQuarantine(
   const events: CanonicalEvent[] = outcomes.flatMap((o) => (o?.ok === true ? [o.event] : []));
   const stillFailing = rows.length - events.length;
   const batchId = "replay"; // a replay run has exactly one batch
-  const appended = await appendBatch(scope, {
+  const appended = await appendToStore(env, scope, {
     runId,
     batchId,
     events,

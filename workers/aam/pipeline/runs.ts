@@ -82,7 +82,8 @@ export async function recordReadingDone(scope: TenantScope, runId: string, now =
 /**
  * A batch was normalized: add its outcome ONCE per (run, batch). The counter update applies only while the batch's
  * marker (normalized_batches, written when its events were appended) is uncounted and flips it in the same
- * transaction, so a redelivered batch can call this again safely. Then finish the run if it was the last batch.
+ * transaction, so a redelivered batch can call this again safely; the same transaction finishes the run if it was
+ * the last batch.
  */
 export async function recordBatchNormalized(
   scope: TenantScope,
@@ -108,8 +109,9 @@ export async function recordBatchNormalized(
       })
       .where(scope.where(syncRuns, eq(syncRuns.id, runId), exists(scope.db.select({ one: sql`1` }).from(normalizedBatches).where(uncounted)))),
     scope.db.update(normalizedBatches).set({ countedAt: now.toISOString() }).where(uncounted),
+    // in the same transaction, after the counters: one D1 round trip per batch instead of two
+    finishIfCompleteQuery(scope, runId, now),
   ]);
-  await finishIfComplete(scope, runId, now);
 }
 
 /** The run cannot go on (source unreachable, retries exhausted): keep what it counted, record why. */
@@ -118,7 +120,11 @@ export async function recordRunFailed(scope: TenantScope, runId: string, error: 
 }
 
 async function finishIfComplete(scope: TenantScope, runId: string, now: Date): Promise<void> {
-  await scope.db
+  await finishIfCompleteQuery(scope, runId, now).run();
+}
+
+function finishIfCompleteQuery(scope: TenantScope, runId: string, now: Date) {
+  return scope.db
     .update(syncRuns)
     .set({ status: "succeeded", finishedAt: now.toISOString() })
     .where(
@@ -129,6 +135,5 @@ async function finishIfComplete(scope: TenantScope, runId: string, now: Date): P
         eq(syncRuns.batchesDone, syncRuns.batchesEnqueued),
         sql`${syncRuns.status} in ('queued', 'running')`,
       ),
-    )
-    .run();
+    );
 }

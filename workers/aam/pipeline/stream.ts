@@ -5,16 +5,19 @@
  * The marker is inserted plainly: when a redelivered batch finds it, the whole transaction rolls back and the
  * first delivery's outcome is read back from it instead.
  */
-import { asc, eq, gt, lte, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { asc, eq, getTableColumns, getTableName, gt, lte, sql } from "drizzle-orm";
 import type { CanonicalEvent } from "../../canonical/event";
-import type { EntityName } from "../../canonical/names";
 import { type TenantScope, isUniqueViolation, schema } from "../../platform/db";
-import type { CanonicalEventRow, NormalizedBatchRow } from "../../platform/db/schema";
+import type { NormalizedBatchRow } from "../../platform/db/schema";
 
 const { canonicalEvents, normalizedBatches } = schema;
 
 const lastSeq = sql`(select coalesce(max(${canonicalEvents.seq}), 0) from ${canonicalEvents})`;
+
+/** A drizzle query built but not run, to commit in the append's transaction (quarantine inserts, replay updates). */
+export interface BuiltQuery {
+  toSQL(): { sql: string; params: unknown[] };
+}
 
 export interface AppendInput {
   runId: string;
@@ -23,62 +26,109 @@ export interface AppendInput {
   /** how many of the batch's records were quarantined (counted on the run) */
   quarantined: number;
   /** statements that must commit with the events (quarantine inserts or updates) */
-  alongside: BatchItem<"sqlite">[];
+  alongside: BuiltQuery[];
 }
 
 export interface Appended {
-  /** stream positions of the events this batch added (not its duplicates) */
+  /** stream positions of the events this batch added (not its duplicates), ascending */
   seqs: number[];
   counts: { emitted: number; duplicates: number; quarantined: number };
   /** whether the run counters already took this batch (a redelivery after everything was done) */
   counted: boolean;
 }
 
-function eventInsert(scope: TenantScope, runId: string, event: CanonicalEvent) {
-  return scope.db
-    .insert(canonicalEvents)
-    .values({
-      eventId: event.meta.event_id,
-      tenantId: scope.tenantId,
-      connectionId: event.source.connection_id,
-      runId,
-      system: event.source.system,
-      object: event.source.object,
-      recordId: event.source.record_id,
-      entity: event.entity,
-      op: event.meta.op,
-      mappingVersion: event.meta.mapping_version,
-      traceId: event.meta.trace_id,
-      emittedAt: event.meta.emitted_at,
-      event,
-    })
-    .onConflictDoNothing({ target: canonicalEvents.eventId })
-    .returning({ seq: canonicalEvents.seq });
+type EventValues = typeof canonicalEvents.$inferInsert;
+
+/** The stored row of an event: the tenant from the scope, never from the event. */
+const eventValues = (scope: TenantScope, runId: string, event: CanonicalEvent): EventValues => ({
+  eventId: event.meta.event_id,
+  tenantId: scope.tenantId,
+  connectionId: event.source.connection_id,
+  runId,
+  system: event.source.system,
+  object: event.source.object,
+  recordId: event.source.record_id,
+  entity: event.entity,
+  op: event.meta.op,
+  mappingVersion: event.meta.mapping_version,
+  traceId: event.meta.trace_id,
+  emittedAt: event.meta.emitted_at,
+  event,
+});
+
+const eventColumns = (["eventId", "tenantId", "connectionId", "runId", "system", "object", "recordId", "entity", "op", "mappingVersion", "traceId", "emittedAt", "event"] as const satisfies readonly (keyof EventValues)[]).map((key) => ({ key, column: getTableColumns(canonicalEvents)[key] }));
+
+/**
+ * Events go in several to a statement, bound directly on D1: one drizzle query per event cost more in JavaScript
+ * than SQLite spent storing it, and each statement of a D1 batch has its own overhead. D1 binds at most 100
+ * parameters per statement, hence 7 events (13 columns each) per INSERT.
+ */
+const EVENTS_PER_INSERT = Math.floor(100 / eventColumns.length);
+const insertSql = new Map<number, string>();
+
+function eventsInsertSql(rows: number): string {
+  let text = insertSql.get(rows);
+  if (text === undefined) {
+    const row = `(${eventColumns.map(() => "?").join(", ")})`;
+    text = `insert into ${getTableName(canonicalEvents)} (${eventColumns.map((c) => `"${c.column.name}"`).join(", ")}) values ${Array(rows).fill(row).join(", ")} on conflict ("${canonicalEvents.eventId.name}") do nothing returning "${canonicalEvents.seq.name}"`;
+    insertSql.set(rows, text);
+  }
+  return text;
 }
 
+function eventInserts(scope: TenantScope, runId: string, events: CanonicalEvent[]): D1PreparedStatement[] {
+  const statements: D1PreparedStatement[] = [];
+  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
+    const chunk = events.slice(start, start + EVENTS_PER_INSERT);
+    const params: unknown[] = [];
+    for (const event of chunk) {
+      const values = eventValues(scope, runId, event);
+      for (const { key, column } of eventColumns) {
+        const value = values[key];
+        params.push(value === null || value === undefined ? null : column.mapToDriverValue(value));
+      }
+    }
+    statements.push(scope.db.$client.prepare(eventsInsertSql(chunk.length)).bind(...params));
+  }
+  return statements;
+}
+
+const bound = (d1: D1Database, query: BuiltQuery) => {
+  const { sql: text, params } = query.toSQL();
+  return d1.prepare(text).bind(...params);
+};
+
 export async function appendBatch(scope: TenantScope, input: AppendInput): Promise<Appended> {
+  const d1 = scope.db.$client;
   const marker = scope.where(normalizedBatches, eq(normalizedBatches.runId, input.runId), eq(normalizedBatches.batchId, input.batchId));
-  const inserts = input.events.map((event) => eventInsert(scope, input.runId, event));
-  let results: unknown[];
+  const inserts = eventInserts(scope, input.runId, input.events);
+  let results: D1Result[];
   try {
-    results = await scope.db.batch([
-      scope.db.insert(normalizedBatches).values({
-        tenantId: scope.tenantId,
-        runId: input.runId,
-        batchId: input.batchId,
-        afterSeq: lastSeq,
-        valid: input.events.length,
-        quarantined: input.quarantined,
-      }),
+    results = await d1.batch([
+      bound(
+        d1,
+        scope.db.insert(normalizedBatches).values({
+          tenantId: scope.tenantId,
+          runId: input.runId,
+          batchId: input.batchId,
+          afterSeq: lastSeq,
+          valid: input.events.length,
+          quarantined: input.quarantined,
+        }),
+      ),
       ...inserts,
-      ...input.alongside,
-      scope.db.update(normalizedBatches).set({ throughSeq: lastSeq }).where(marker),
+      ...input.alongside.map((query) => bound(d1, query)),
+      bound(d1, scope.db.update(normalizedBatches).set({ throughSeq: lastSeq }).where(marker)),
     ]);
   } catch (err) {
     if (!isUniqueViolation(err, "normalized_batches.run_id, normalized_batches.batch_id")) throw err;
     return resumeBatch(scope, input.runId, input.batchId);
   }
-  const seqs = (results.slice(1, 1 + inserts.length) as { seq: number }[][]).flat().map((row) => row.seq);
+  // RETURNING promises no order; the stream's order is the seqs'.
+  const seqs = results
+    .slice(1, 1 + inserts.length)
+    .flatMap((result) => (result.results as { seq: number }[]).map((row) => row.seq))
+    .sort((a, b) => a - b);
   return { seqs, counts: countsOf(input.events.length, seqs.length, input.quarantined), counted: false };
 }
 
@@ -98,28 +148,4 @@ function batchEvents(scope: TenantScope, row: NormalizedBatchRow) {
     .from(canonicalEvents)
     .where(scope.where(canonicalEvents, gt(canonicalEvents.seq, row.afterSeq), lte(canonicalEvents.seq, row.throughSeq ?? row.afterSeq)))
     .orderBy(asc(canonicalEvents.seq));
-}
-
-export interface StreamFilter {
-  entity?: EntityName;
-  connection_id?: string;
-  /** the seq the page continues after */
-  after?: number;
-}
-
-/** One page of the tenant's stream in seq order. */
-export async function readStream(scope: TenantScope, filter: StreamFilter, limit: number): Promise<CanonicalEventRow[]> {
-  return scope.db
-    .select()
-    .from(canonicalEvents)
-    .where(
-      scope.where(
-        canonicalEvents,
-        filter.entity === undefined ? undefined : eq(canonicalEvents.entity, filter.entity),
-        filter.connection_id === undefined ? undefined : eq(canonicalEvents.connectionId, filter.connection_id),
-        filter.after === undefined ? undefined : gt(canonicalEvents.seq, filter.after),
-      ),
-    )
-    .orderBy(asc(canonicalEvents.seq))
-    .limit(limit);
 }

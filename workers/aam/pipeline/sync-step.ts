@@ -18,6 +18,8 @@ import { recordSyncSucceeded } from "../connections/sync-state";
 import type { SyncJob } from "./messages";
 import { sendRawBatches } from "./raw-batches";
 import { getRun, recordReadingDone } from "./runs";
+import { publishLive } from "../../dcl/live/publish";
+import { receivedEvent } from "../../dcl/live/events";
 
 export async function runSyncStep(env: Env, job: SyncJob, now = new Date()): Promise<void> {
   const scope = forTenant(database(env.DB), job.tenant_id);
@@ -34,6 +36,7 @@ export async function runSyncStep(env: Env, job: SyncJob, now = new Date()): Pro
     entity: job.entity,
   };
   await sendRawBatches(env, scope, envelope, job.cursor ?? "start", page);
+  await publishLive(env, job.tenant_id, { "live-flow": [receivedEvent(job, page)] });
   if (page.next_cursor !== null) {
     await env.SYNC_QUEUE.send({ ...job, cursor: page.next_cursor } satisfies SyncJob, { contentType: "json" });
     return;

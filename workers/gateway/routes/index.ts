@@ -10,6 +10,13 @@ import { registerEventRoutes } from "./aam/events";
 import { registerQuarantineRoutes } from "./aam/quarantine";
 import { registerMappingRoutes } from "./aam/mappings";
 import { registerCanonicalRoutes } from "./aam/canonical";
+import { registerFeedRoutes } from "./dcl/feeds";
+import { registerViewRoutes } from "./dcl/views";
+import { registerQueryRoutes } from "./dcl/query";
+import { registerExportRoutes } from "./dcl/export";
+import { registerRebuildViews } from "./dcl/rebuild";
+import { registerListRelationships } from "./dcl/relationships";
+import { registerCatalogRoutes } from "./dcl/catalog";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
@@ -22,4 +29,11 @@ export function registerRoutes(app: App): void {
   registerQuarantineRoutes(app);
   registerMappingRoutes(app);
   registerCanonicalRoutes(app);
+  registerFeedRoutes(app);
+  registerViewRoutes(app);
+  registerQueryRoutes(app);
+  registerExportRoutes(app);
+  registerRebuildViews(app);
+  registerListRelationships(app);
+  registerCatalogRoutes(app);
 }

@@ -6,9 +6,11 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import type { SQLiteColumn, SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
+import { type JsonSets, jsonSets } from "./json-sets";
 import * as schema from "./schema";
 
-export type Database = DrizzleD1Database<typeof schema>;
+/** `$client`, the D1 binding itself, is for the few hot paths that bind statements directly (the stream append). */
+export type Database = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 export function database(d1: D1Database): Database {
   return drizzle(d1, { schema });
@@ -32,6 +34,8 @@ export interface TenantScope {
     ...conditions: (SQL | undefined)[]
   ): Promise<number>;
   delete(table: TenantTable, ...conditions: (SQL | undefined)[]): Promise<number>;
+  /** Set-based writes of many rows (one JSON parameter per statement) for hot paths, tenant stamped and matched. */
+  readonly sets: JsonSets;
 }
 
 export function forTenant(db: Database, tenantId: string): TenantScope {
@@ -58,6 +62,7 @@ export function forTenant(db: Database, tenantId: string): TenantScope {
       const result = await db.delete(table).where(where(table, ...conditions)).run();
       return result.meta.changes;
     },
+    sets: jsonSets(db.$client, tenantId),
   };
 }
 

@@ -349,6 +349,58 @@ export const materializedContacts = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("materialized_contacts_tenant_account_idx").on(t.tenantId, t.account_id)],
 );
 
+/**
+ * The DCL materializer's working state, one row per source record (connection, object, record_id): the winning
+ * event's data (last writer by updated_at, see workers/dcl/materialize/record-state.ts), every event seen for the
+ * record, and for accounts the blocking keys entity linking looks candidates up by and the unified account the
+ * record belongs to. Everything here is derived from the stream; a rebuild recomputes it.
+ */
+export const dclRecords = sqliteTable(
+  "dcl_records",
+  {
+    tenantId: tenantId(),
+    /** JSON [connection_id, object, record_id]: one text key, so sets of records are plain IN lists */
+    recordKey: text("record_key").notNull(),
+    system: text("system").$type<SourceSystem>().notNull(),
+    connectionId: text("connection_id").notNull(),
+    object: text("object").notNull(),
+    recordId: text("record_id").notNull(),
+    entity: text("entity").$type<EntityName>().notNull(),
+    /** the winning event's */
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    /** the winning event's data.updated_at, else its emitted_at (ISO, normalized to milliseconds) */
+    orderKey: text("order_key").notNull(),
+    eventId: text("event_id").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** every event seen for the record as [order_key, event_id], sorted */
+    lineage: text("lineage", { mode: "json" }).$type<[string, string][]>().notNull(),
+    lastSeq: integer("last_seq").notNull(),
+    /** opportunities and contacts: the canonical account_id (the source's foreign key) */
+    sourceAccountId: text("source_account_id"),
+    /** accounts: entity-linking blocking keys (mirrored in dcl_link_keys) */
+    linkKeys: text("link_keys", { mode: "json" }).$type<string[]>().notNull(),
+    /** accounts: the unified account (materialized_accounts.id) the record is part of */
+    unifiedId: text("unified_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.recordKey] }),
+    index("dcl_records_tenant_connection_record_idx").on(t.tenantId, t.connectionId, t.recordId),
+    index("dcl_records_tenant_source_account_idx").on(t.tenantId, t.connectionId, t.sourceAccountId),
+    index("dcl_records_tenant_unified_idx").on(t.tenantId, t.unifiedId),
+  ],
+);
+
+/** Entity linking's candidate index: an account record under each of its blocking keys (domain, name token, id). */
+export const dclLinkKeys = sqliteTable(
+  "dcl_link_keys",
+  {
+    tenantId: tenantId(),
+    linkKey: text("link_key").notNull(),
+    recordKey: text("record_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.linkKey, t.recordKey] })],
+);
+
 export type TenantRow = typeof tenants.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -362,3 +414,4 @@ export type MappingVersionRow = typeof mappingVersions.$inferSelect;
 export type MaterializedAccountRow = typeof materializedAccounts.$inferSelect;
 export type MaterializedOpportunityRow = typeof materializedOpportunities.$inferSelect;
 export type MaterializedContactRow = typeof materializedContacts.$inferSelect;
+export type DclRecordRow = typeof dclRecords.$inferSelect;

@@ -1,5 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { envelopes, normalizeBatch } from "../../../../workers/aam/pipeline/normalize";
+import { systemMappings } from "../../../../workers/aam/mapping/registry";
 import { accountsBatch, deliver, newConnectionId, quarantineRows, readRun, runCounts, streamRows, tenantScope } from "../../../helpers/normalize";
 
 const { scope } = await tenantScope();
@@ -115,5 +117,31 @@ describe("records that cannot be mapped", () => {
     await deliver([batch]);
     const [row] = await quarantineRows(runId);
     expect((row!.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(["created_at", "employee_count", "name"]);
+  });
+});
+
+describe("an event whose envelope is invalid", () => {
+  it("is quarantined although its data mapped cleanly: the envelope is validated once, where it is built", async () => {
+    const connectionId = newConnectionId();
+    const batch = { ...accountsBatch(scope.tenantId, "run_envelope", connectionId), trace_id: "" };
+    const { events, quarantined } = await normalizeBatch(await systemMappings(), batch);
+    expect(events).toEqual([]);
+    expect(quarantined.filter((e) => e.reason.startsWith("invalid canonical event: "))).toMatchObject([
+      { recordId: "A-1", errors: [{ field: "meta.trace_id", source_path: null }] },
+      { recordId: "A-2", errors: [{ field: "meta.trace_id", source_path: null }] },
+    ]);
+  });
+
+  it("is caught in a field only that event has, after the batch's shared envelope was validated on its first event", async () => {
+    const mapping = (await systemMappings()).get("filesource", "accounts")!;
+    const batch = accountsBatch(scope.tenantId, "run_envelope", newConnectionId());
+    const envelope = envelopes(mapping, batch, new Date().toISOString());
+    const [first, second] = batch.records.map((record) => ({ record, mapped: mapping.map(record.data, record.record_id) }));
+    if (!first!.mapped.ok || !second!.mapped.ok) throw new Error("the fixture's first two accounts map cleanly");
+    expect(envelope(first!.record, first!.mapped, "evt_1").ok).toBe(true);
+    expect(envelope(second!.record, second!.mapped, "")).toEqual({
+      ok: false,
+      errors: [{ field: "meta.event_id", source_path: null, reason: expect.any(String) }],
+    });
   });
 });

@@ -51,6 +51,23 @@ describe("normalizing a raw batch", () => {
     expect(await runCounts(runId)).toEqual({ status: "succeeded", read: 3, emitted: 2, quarantined: 2, duplicates: 0, batches_enqueued: 1, batches_done: 1 });
   });
 
+  it("stores a batch larger than one multi-row insert whole, every event conforming to CanonicalEventSchema", async () => {
+    const connectionId = newConnectionId();
+    const sent = vi.spyOn(env.CANONICAL_QUEUE, "send");
+    const runId = await readRun(scope, connectionId, 20);
+    const batch = { ...accountsBatch(scope.tenantId, runId, connectionId), rejects: [] };
+    batch.records = Array.from({ length: 20 }, (_, i) => account(`B-${i}`, i + 2));
+    await deliver([batch]);
+    const rows = await streamRows(runId);
+    expect(rows.map((r) => r.record_id)).toEqual(batch.records.map((r) => r.record_id));
+    for (const row of rows) {
+      const event = CanonicalEventSchema.parse(JSON.parse(row.event));
+      expect([event.meta.event_id, event.source.record_id, event.meta.tenant_id]).toEqual([row.event_id, row.record_id, scope.tenantId]);
+    }
+    expect(sent.mock.calls.map((c) => c[0])).toEqual([{ tenant_id: scope.tenantId, trace_id: "trace-normalize", seqs: rows.map((r) => r.seq) }]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 20, quarantined: 0 });
+  });
+
   it("handles a redelivered batch once: no duplicate events or quarantine rows, counters unchanged, nothing re-sent", async () => {
     const connectionId = newConnectionId();
     const runId = await readRun(scope, connectionId, 3);

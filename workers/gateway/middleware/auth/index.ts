@@ -14,6 +14,7 @@ import { database, forTenant } from "../../../platform/db";
 import { errorFields } from "../../../platform/log";
 import { ProblemError, problemKinds } from "../../problem";
 import { DOCS_PATH, OPENAPI_PATH } from "../../openapi";
+import { protocolCredential } from "./websocket-protocol";
 
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
   "/api/v1/health",
@@ -48,6 +49,12 @@ function bearerCredential(header: string | undefined): string {
   return credential;
 }
 
+/** The Authorization header, or on a WebSocket upgrade without one, the `bearer.<token>` subprotocol. */
+function requestCredential(req: Request): string {
+  const header = req.headers.get("authorization");
+  return header === null ? (protocolCredential(req) ?? bearerCredential(undefined)) : bearerCredential(header);
+}
+
 async function authenticate(c: Context<AppEnv>, credential: string): Promise<Principal> {
   if (!isApiKey(credential)) return verifyAccessToken(c.env, credential);
   const db = database(c.env.DB);
@@ -65,7 +72,7 @@ export const auth = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (isPublic(c.req.path)) return next();
     try {
-      c.set("principal", await authenticate(c, bearerCredential(c.req.header("authorization"))));
+      c.set("principal", await authenticate(c, requestCredential(c.req.raw)));
     } catch (err) {
       if (err instanceof ProblemError && problemKinds[err.kind].status === 401) throw challenged(err);
       throw err;

@@ -3,10 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../../context";
 import { problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
-import { database, forTenant } from "../../../../platform/db";
 import { CanonicalEventSchema } from "../../../../canonical/event";
 import { EntityNameSchema } from "../../../../canonical/names";
-import { readStream } from "../../../../aam/pipeline/stream";
+import { streamStoreFor } from "../../../../dcl/store/for-env";
 import { PageLimitSchema } from "../../../../aam/pipeline/page-cursor";
 
 export const ListEventsQuerySchema = z.object({
@@ -47,10 +46,10 @@ const route = createRoute({
 export const registerListEvents = (app: App) =>
   app.openapi(route, async (c) => {
     const { limit, ...filter } = c.req.valid("query");
-    const rows = await readStream(forTenant(database(c.env.DB), callerOf(c).tenantId), filter, limit + 1);
+    const rows = await streamStoreFor(c.env).readEvents(callerOf(c).tenantId, filter, limit + 1);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     const next_cursor = rows.length > limit && last !== undefined ? last.seq : null;
     // Stored events were validated when appended; they are returned as stored.
-    return c.json({ items: items.map((row) => row.event as z.infer<typeof CanonicalEventSchema>), next_cursor }, 200);
+    return c.json({ items: items.map((row) => row.event), next_cursor }, 200);
   });

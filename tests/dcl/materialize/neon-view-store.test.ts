@@ -1,0 +1,5 @@
+import { describeViewStore } from "./view-store.contract";
+import { neonEnv } from "../../helpers/neon";
+
+// The real PostgreSQL started by tests/setup/postgres.ts, reached from workerd through its WebSocket proxy.
+describeViewStore("Neon", () => ({ env: neonEnv() }));

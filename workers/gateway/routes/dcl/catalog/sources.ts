@@ -1,0 +1,31 @@
+/** GET /api/v1/dcl/catalog/sources: the tenant's connections, their source objects and inferred relationships. */
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../../context";
+import { problemResponses } from "../../../problem";
+import { callerOf, requireScope } from "../../../middleware/auth/require";
+import { database, forTenant } from "../../../../platform/db";
+import { d1CatalogStore } from "../../../../dcl/catalog/d1-catalog-store";
+import { CatalogSourceListSchema, catalogSources } from "../../../../dcl/catalog/sources";
+import { d1ViewStore } from "../../../../dcl/materialize/d1-view-store";
+
+const route = createRoute({
+  method: "get",
+  path: "/api/v1/dcl/catalog/sources",
+  tags: ["dcl"],
+  summary: "List the data sources",
+  description:
+    "The tenant's connections, each with the source objects seen in its canonical stream or quarantine (entity, " +
+    "event count, last event time, mapping versions used, records held back), and the foreign keys inferred " +
+    "between source objects (as GET /api/v1/dcl/relationships). Requires the `dcl:read` scope.",
+  middleware: [requireScope("dcl:read")] as const,
+  responses: {
+    200: { description: "The sources", content: { "application/json": { schema: CatalogSourceListSchema } } },
+    ...problemResponses(401, 403, 429),
+  },
+});
+
+export const registerCatalogSources = (app: App) =>
+  app.openapi(route, async (c) => {
+    const scope = forTenant(database(c.env.DB), callerOf(c).tenantId);
+    return c.json(await catalogSources(d1CatalogStore(scope), d1ViewStore(scope)), 200);
+  });
