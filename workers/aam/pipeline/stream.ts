@@ -9,6 +9,7 @@ import { asc, eq, getTableColumns, getTableName, gt, lte, sql } from "drizzle-or
 import type { CanonicalEvent } from "../../canonical/event";
 import { type TenantScope, isUniqueViolation, schema } from "../../platform/db";
 import type { NormalizedBatchRow } from "../../platform/db/schema";
+import { eventRow } from "../../dcl/store/event-columns";
 
 const { canonicalEvents, normalizedBatches } = schema;
 
@@ -39,21 +40,10 @@ export interface Appended {
 
 type EventValues = typeof canonicalEvents.$inferInsert;
 
-/** The stored row of an event: the tenant from the scope, never from the event. */
+/** The stored row of an event (the same columns the Neon store writes): the tenant from the scope, never from the event. */
 const eventValues = (scope: TenantScope, runId: string, event: CanonicalEvent): EventValues => ({
-  eventId: event.meta.event_id,
   tenantId: scope.tenantId,
-  connectionId: event.source.connection_id,
-  runId,
-  system: event.source.system,
-  object: event.source.object,
-  recordId: event.source.record_id,
-  entity: event.entity,
-  op: event.meta.op,
-  mappingVersion: event.meta.mapping_version,
-  traceId: event.meta.trace_id,
-  emittedAt: event.meta.emitted_at,
-  event,
+  ...eventRow(runId, event),
 });
 
 const eventColumns = (["eventId", "tenantId", "connectionId", "runId", "system", "object", "recordId", "entity", "op", "mappingVersion", "traceId", "emittedAt", "event"] as const satisfies readonly (keyof EventValues)[]).map((key) => ({ key, column: getTableColumns(canonicalEvents)[key] }));

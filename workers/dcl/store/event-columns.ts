@@ -1,7 +1,7 @@
 /** A CanonicalEvent as a canonical_events row (without its tenant and seq), the same in D1 and Postgres. */
 import type { CanonicalEvent } from "../../canonical/event";
 
-export const eventColumns = (runId: string, event: CanonicalEvent) => ({
+export const eventRow = (runId: string, event: CanonicalEvent) => ({
   eventId: event.meta.event_id,
   connectionId: event.source.connection_id,
   runId,

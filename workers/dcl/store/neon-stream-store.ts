@@ -7,7 +7,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { type PgConfig, pgSchema, withPg } from "../../platform/db/pg";
 import { forPgTenant, type PgTenantScope } from "../../platform/db/pg-scope";
-import { eventColumns } from "./event-columns";
+import { eventRow } from "./event-columns";
 import type { BatchAppended, BatchToAppend, StreamEvent, StreamFilter, StreamStore } from "./stream-store";
 
 const { canonicalEvents, normalizedBatches } = pgSchema;
@@ -36,7 +36,7 @@ async function appendBatch(scope: PgTenantScope, batch: BatchToAppend): Promise<
       ? []
       : await scope.db
           .insert(canonicalEvents)
-          .values(scope.owned(batch.events.map((event) => eventColumns(batch.runId, event))))
+          .values(scope.owned(batch.events.map((event) => eventRow(batch.runId, event))))
           .onConflictDoNothing({ target: [canonicalEvents.tenantId, canonicalEvents.eventId] })
           .returning({ seq: canonicalEvents.seq });
   const seqs = added.map((row) => row.seq).sort((a, b) => a - b);
