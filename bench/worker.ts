@@ -8,7 +8,7 @@
  *   POST /api/v1/bench/raw-insert   the CSV ingest baseline: the same rows batch-inserted into D1
  * Behind the whole stack (the tenant is the caller's):
  *   /api/v1/bench/materialize/*     seed a canonical stream, materialize it (queue or in-isolate), count rows,
- *                                   clear, and the raw view-row insert baseline (routes/materialize.ts,
+ *                                   the materializer's lag, clear, and the raw view-row insert baseline (routes/materialize.ts,
  *                                   routes/raw-view-insert.ts)
  *   POST /api/v1/bench/publish      /dcl changes published to the caller's TenantFeed, stamped (routes/publish.ts)
  * All live under /api/ so requests take the same path through the runtime (no static-asset lookup first).
@@ -16,7 +16,7 @@
 import { createApp } from "../workers/gateway/app";
 import production from "../workers/index";
 import { benchMapping } from "./routes/mapping";
-import { benchClearViews, benchEnqueue, benchMaterializeDirect, benchSeed, benchViewRows } from "./routes/materialize";
+import { benchClearViews, benchEnqueue, benchMaterializeDirect, benchMaterializeLag, benchSeed, benchViewRows } from "./routes/materialize";
 import { benchPublish } from "./routes/publish";
 import { benchRawViewInsert } from "./routes/raw-view-insert";
 import { benchRawInsert } from "./routes/raw-insert";
@@ -39,6 +39,7 @@ app.post("/api/v1/bench/materialize/direct", benchMaterializeDirect);
 app.post("/api/v1/bench/materialize/raw-insert", benchRawViewInsert);
 app.post("/api/v1/bench/materialize/clear", benchClearViews);
 app.get("/api/v1/bench/materialize/rows", benchViewRows);
+app.get("/api/v1/bench/materialize/lag", benchMaterializeLag);
 app.post("/api/v1/bench/publish", benchPublish);
 
 export default { ...production, fetch: app.fetch } satisfies ExportedHandler<Cloudflare.Env>;

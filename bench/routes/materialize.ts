@@ -9,15 +9,18 @@
  *                                                         batch, in this isolate, timed: the materializer without
  *                                                         the queue
  *   GET  /api/v1/bench/materialize/rows                   the caller's view rows per entity
+ *   GET  /api/v1/bench/materialize/lag                    the caller's last stream seq and the last one materialized,
+ *                                                         so a benchmark can wait for the DCL to settle
  *   POST /api/v1/bench/materialize/clear                  forgets the caller's views and materializer state
  */
 import type { Context } from "hono";
+import { max } from "drizzle-orm";
 import type { AppEnv } from "../../workers/gateway/context";
 import { callerOf } from "../../workers/gateway/middleware/auth/require";
 import { appendBatch } from "../../workers/aam/pipeline/stream";
 import { d1ViewStore } from "../../workers/dcl/materialize/d1-view-store";
 import { materializeEvents } from "../../workers/dcl/materialize/materialize";
-import { database, forTenant } from "../../workers/platform/db";
+import { database, forTenant, schema } from "../../workers/platform/db";
 import { canonicalEventBatches } from "../data/canonical-events";
 import { elapsedMs } from "./clock";
 
@@ -56,6 +59,18 @@ export async function benchMaterializeDirect(c: BenchContext) {
     for (const seqs of batches) await materializeEvents(store, await store.eventsAt(seqs));
   });
   return c.json({ ms, rows: await store.countRows() });
+}
+
+export async function benchMaterializeLag(c: BenchContext) {
+  const scope = scopeOf(c);
+  const lastOf = async (table: typeof schema.canonicalEvents | typeof schema.dclRecords, column: typeof schema.canonicalEvents.seq | typeof schema.dclRecords.lastSeq) => {
+    const [row] = await scope.db.select({ last: max(column) }).from(table).where(scope.where(table));
+    return row?.last ?? 0;
+  };
+  return c.json({
+    stream_last_seq: await lastOf(schema.canonicalEvents, schema.canonicalEvents.seq),
+    materialized_last_seq: await lastOf(schema.dclRecords, schema.dclRecords.lastSeq),
+  });
 }
 
 export const benchViewRows = async (c: BenchContext) => c.json(await d1ViewStore(scopeOf(c)).countRows());

@@ -34,10 +34,14 @@ export function fileConnection(scope: ReturnType<typeof forTenant>, config: Reco
 export function captureQueues() {
   const sync = vi.spyOn(env.SYNC_QUEUE, "send").mockResolvedValue(undefined as never);
   const raw = vi.spyOn(env.RAW_QUEUE, "send").mockResolvedValue(undefined as never);
+  const rawBatch = vi.spyOn(env.RAW_QUEUE, "sendBatch").mockResolvedValue(undefined as never);
   const canonical = vi.spyOn(env.CANONICAL_QUEUE, "send").mockResolvedValue(undefined as never);
   return {
     syncJobs: () => sync.mock.calls.map((call) => call[0] as SyncJob),
-    rawBatches: () => raw.mock.calls.map((call) => call[0] as RawBatch),
+    rawBatches: () => [
+      ...raw.mock.calls.map((call) => call[0] as RawBatch),
+      ...rawBatch.mock.calls.flatMap((call) => [...call[0]].map((message) => message.body as RawBatch)),
+    ],
     canonicalBatches: () => canonical.mock.calls.map((call) => call[0] as CanonicalBatch),
     sync,
     raw,

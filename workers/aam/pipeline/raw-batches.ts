@@ -19,7 +19,7 @@ const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value)).byte
 type Envelope = Omit<RawBatch, "records" | "rejects" | "batch_id">;
 
 /**
- * Sends the page as one or more batches; each is sent before it is counted (see sync-step.ts for why). `pageKey`
+ * Sends the page as one or more batches, all sent before they are counted (see sync-step.ts for why). `pageKey`
  * identifies the page within its run (its starting cursor), so a re-read page yields the same batch ids.
  */
 export async function sendRawBatches(
@@ -30,16 +30,37 @@ export async function sendRawBatches(
   page: Pick<ReadPage, "records" | "rejects" | "progress">,
 ): Promise<number> {
   const chunks = chunked(page.records, page.rejects ?? []);
-  for (const [index, chunk] of chunks.entries()) {
-    const batch = RawBatchSchema.parse({ ...envelope, batch_id: `${pageKey}#${index}`, ...chunk });
-    await env.RAW_QUEUE.send(batch, { contentType: "json" });
-    const last = index === chunks.length - 1;
-    await recordPageRead(scope, envelope.run_id, {
-      records: chunk.records.length + chunk.rejects.length,
-      ...(last && page.progress !== undefined ? { progress: page.progress } : {}),
-    });
-  }
+  if (chunks.length === 0) return 0;
+  const batches = chunks.map((chunk, index) => RawBatchSchema.parse({ ...envelope, batch_id: `${pageKey}#${index}`, ...chunk }));
+  // Few sends and one count per page: a crash between them re-reads the page, whose batches then dedupe.
+  for (const group of sendGroups(batches)) await env.RAW_QUEUE.sendBatch(group.map((body) => ({ body, contentType: "json" as const })));
+  await recordPageRead(scope, envelope.run_id, {
+    records: chunks.reduce((n, chunk) => n + chunk.records.length + chunk.rejects.length, 0),
+    batches: chunks.length,
+    ...(page.progress !== undefined ? { progress: page.progress } : {}),
+  });
   return chunks.length;
+}
+
+/** A sendBatch call takes at most 100 messages and 256 KB in all. */
+const SEND_BATCH_BYTES = 240_000;
+const SEND_BATCH_MESSAGES = 100;
+
+function sendGroups(batches: RawBatch[]): RawBatch[][] {
+  const groups: RawBatch[][] = [];
+  let size = 0;
+  for (const batch of batches) {
+    const bytes = jsonBytes(batch);
+    const last = groups.at(-1);
+    if (last === undefined || last.length === SEND_BATCH_MESSAGES || size + bytes > SEND_BATCH_BYTES) {
+      groups.push([batch]);
+      size = bytes;
+    } else {
+      last.push(batch);
+      size += bytes;
+    }
+  }
+  return groups;
 }
 
 interface Chunk {

@@ -50,7 +50,7 @@ export async function listRuns(
 export async function recordPageRead(
   scope: TenantScope,
   runId: string,
-  page: { records: number; progress?: { done: number; total?: number; unit: string } },
+  page: { records: number; batches?: number; progress?: { done: number; total?: number; unit: string } },
   now = new Date(),
 ): Promise<void> {
   await scope.db
@@ -60,7 +60,7 @@ export async function recordPageRead(
       status: sql`case when ${syncRuns.status} = 'queued' then 'running' else ${syncRuns.status} end`,
       startedAt: sql`coalesce(${syncRuns.startedAt}, ${now.toISOString()})`,
       read: sql`${syncRuns.read} + ${page.records}`,
-      batchesEnqueued: sql`${syncRuns.batchesEnqueued} + 1`,
+      batchesEnqueued: sql`${syncRuns.batchesEnqueued} + ${page.batches ?? 1}`,
       ...(page.progress === undefined
         ? {}
         : { progressDone: page.progress.done, progressTotal: page.progress.total ?? null, progressUnit: page.progress.unit }),

@@ -1,7 +1,7 @@
 /**
  * One SyncJob: read one page of the object and hand it on. The steps run in this order, for at-least-once
  * delivery (the queue redelivers a job whose consumer died before acking it):
- *   1. send the page's RawBatch(es) to RAW_QUEUE, each followed by its count on the run (recordPageRead);
+ *   1. send the page's RawBatch(es) to RAW_QUEUE in one sendBatch, then count them on the run (recordPageRead);
  *   2. then either enqueue the next page's job, or mark reading done and store the connection's cursor;
  *   3. the consumer acks the job.
  * A job redelivered after any step re-reads the same page from the same cursor: the same records with the same

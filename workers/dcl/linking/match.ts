@@ -7,7 +7,7 @@
 import type { SourceRecord } from "../materialize/store";
 import { externalRefs } from "./external-ids";
 import { nameTokens, normalizeDomain, numberTokens } from "./normalize";
-import { nameSimilarity } from "./similarity";
+import { trigramSimilarity, trigrams } from "./similarity";
 
 export type LinkableAccount = Pick<SourceRecord, "recordKey" | "object" | "recordId" | "data">;
 
@@ -32,21 +32,37 @@ function namesOther(from: LinkableAccount, to: LinkableAccount): LinkReason | un
   return refers ? { rule: "external_id", detail: `${label(from)} names ${label(to)}`, confidence: 1 } : undefined;
 }
 
+/** What matching reads from a record, worked out once per record object: a record meets many candidates. */
+interface Features {
+  domain: string | null;
+  name: string;
+  numbers: string;
+  grams: Set<string>;
+}
+const featureCache = new WeakMap<LinkableAccount, Features>();
+
+function featuresOf(record: LinkableAccount): Features {
+  let features = featureCache.get(record);
+  if (features === undefined) {
+    const tokens = nameTokens(text(record.data.name) ?? "");
+    const name = tokens.join(" ");
+    features = { domain: normalizeDomain(text(record.data.website)), name, numbers: numberTokens(tokens), grams: trigrams(name) };
+    featureCache.set(record, features);
+  }
+  return features;
+}
+
 export function matchAccounts(a: LinkableAccount, b: LinkableAccount): LinkReason[] {
   const reasons: LinkReason[] = [];
   for (const reason of [namesOther(a, b), namesOther(b, a)]) if (reason !== undefined) reasons.push(reason);
-  const domain = normalizeDomain(text(a.data.website));
-  const otherDomain = normalizeDomain(text(b.data.website));
-  if (domain !== null && domain === otherDomain) {
-    reasons.push({ rule: "domain", detail: `${domain}: ${label(a)} = ${label(b)}`, confidence: DOMAIN_CONFIDENCE });
+  const [fa, fb] = [featuresOf(a), featuresOf(b)];
+  if (fa.domain !== null && fa.domain === fb.domain) {
+    reasons.push({ rule: "domain", detail: `${fa.domain}: ${label(a)} = ${label(b)}`, confidence: DOMAIN_CONFIDENCE });
   }
-  const tokensA = nameTokens(text(a.data.name) ?? "");
-  const tokensB = nameTokens(text(b.data.name) ?? "");
-  const conflicting = (domain !== null && otherDomain !== null && domain !== otherDomain) || numberTokens(tokensA) !== numberTokens(tokensB);
-  const [nameA, nameB] = [tokensA.join(" "), tokensB.join(" ")];
-  const similarity = conflicting ? 0 : nameSimilarity(nameA, nameB);
+  const conflicting = (fa.domain !== null && fb.domain !== null && fa.domain !== fb.domain) || fa.numbers !== fb.numbers;
+  const similarity = conflicting ? 0 : trigramSimilarity(fa.grams, fb.grams);
   if (similarity >= NAME_THRESHOLD) {
-    reasons.push({ rule: "name", detail: `"${nameA}" ~ "${nameB}" (${round3(similarity)}): ${label(a)} = ${label(b)}`, confidence: round3(similarity * NAME_WEIGHT) });
+    reasons.push({ rule: "name", detail: `"${fa.name}" ~ "${fb.name}" (${round3(similarity)}): ${label(a)} = ${label(b)}`, confidence: round3(similarity * NAME_WEIGHT) });
   }
   return reasons;
 }

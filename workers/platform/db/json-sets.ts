@@ -108,7 +108,12 @@ export function jsonSets(d1: D1Database, tenantId: string): JsonSets {
         const name = quote(getTableConfig(table).name);
         const assign = columns.slice(key.length).map(([, c], i) => `${quote(c.name)} = ${at(key.length + i, "j.value")}`);
         const match = columns.slice(0, key.length).map(([, c], i) => `${name}.${quote(c.name)} = ${at(i, "j.value")}`);
-        return `update ${name} set ${assign.join(", ")} from json_each(?2) as j where ${name}.${quote(table.tenantId.name)} = ?1 and ${match.join(" and ")}`;
+        // MATERIALIZED makes the JSON rows the outer loop, each finding its row by primary key; joined directly,
+        // SQLite scans the tenant's whole table and the JSON once per row (quadratic: 35 s for 5,000 rows).
+        return (
+          `with j as materialized (select value from json_each(?2)) ` +
+          `update ${name} set ${assign.join(", ")} from j where ${name}.${quote(table.tenantId.name)} = ?1 and ${match.join(" and ")}`
+        );
       });
       return statements(text, encode(columns, rows));
     },

@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { FileSourceConfigSchema } from "../../connections/config";
 import { ProblemError, fieldIssues } from "../../../gateway/problem";
 
-export const DEFAULT_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 2000;
 
 export const FileSourceSettingsSchema = FileSourceConfigSchema.extend({
   /** every object under it is one file, one source object */
