@@ -1,19 +1,37 @@
 /** The CatalogStore on D1: every statement scoped by `forTenant`, counts computed by the database (GROUP BY). */
 import { asc, count, eq, inArray, max, ne } from "drizzle-orm";
-import type { EntityName } from "../../canonical/names";
 import { type TenantScope, schema } from "../../platform/db";
 import { VIEW_TABLES, inChunks } from "../materialize/d1-view-store";
-import type { CatalogStore, RowCounts } from "./store";
+import { viewRowCounts } from "./row-counts";
+import type { CatalogStore, SourceCatalog, StreamCatalog } from "./store";
 
 const { canonicalEvents, quarantine, connections } = schema;
 
 export function d1CatalogStore(scope: TenantScope): CatalogStore {
+  return { ...d1StreamCatalog(scope), ...d1SourceCatalog(scope) };
+}
+
+/** Quarantine and connections, in D1 whichever store holds the stream (the Neon catalog store reads them here too). */
+export function d1SourceCatalog(scope: TenantScope): SourceCatalog {
   const { db } = scope;
-  const rowCounts = async (entity: EntityName): Promise<RowCounts> => {
-    const table = VIEW_TABLES[entity];
-    const groups = await db.select({ deleted: table.deleted, n: count() }).from(table).where(scope.where(table)).groupBy(table.deleted);
-    return { live: groups.find((g) => !g.deleted)?.n ?? 0, tombstoned: groups.find((g) => g.deleted)?.n ?? 0 };
+  return {
+    heldBack: () =>
+      db
+        .select({ connectionId: quarantine.connectionId, system: quarantine.system, object: quarantine.object, quarantined: count() })
+        .from(quarantine)
+        .where(scope.where(quarantine, ne(quarantine.status, "replayed")))
+        .groupBy(quarantine.connectionId, quarantine.system, quarantine.object),
+    connections: () =>
+      db
+        .select({ id: connections.id, name: connections.name, system: connections.system, status: connections.status })
+        .from(connections)
+        .where(scope.where(connections))
+        .orderBy(asc(connections.createdAt), asc(connections.id)),
   };
+}
+
+function d1StreamCatalog(scope: TenantScope): StreamCatalog {
+  const { db } = scope;
   return {
     streamObjects: async () => {
       const e = canonicalEvents;
@@ -25,19 +43,11 @@ export function d1CatalogStore(scope: TenantScope): CatalogStore {
       // max() over a non-empty group is never null
       return rows.map((r) => ({ ...r, lastEventAt: r.lastEventAt! }));
     },
-    heldBack: () =>
-      db
-        .select({ connectionId: quarantine.connectionId, system: quarantine.system, object: quarantine.object, quarantined: count() })
-        .from(quarantine)
-        .where(scope.where(quarantine, ne(quarantine.status, "replayed")))
-        .groupBy(quarantine.connectionId, quarantine.system, quarantine.object),
-    viewRowCounts: async () => ({ account: await rowCounts("account"), opportunity: await rowCounts("opportunity"), contact: await rowCounts("contact") }),
-    connections: () =>
-      db
-        .select({ id: connections.id, name: connections.name, system: connections.system, status: connections.status })
-        .from(connections)
-        .where(scope.where(connections))
-        .orderBy(asc(connections.createdAt), asc(connections.id)),
+    viewRowCounts: () =>
+      viewRowCounts((entity) => {
+        const table = VIEW_TABLES[entity];
+        return db.select({ deleted: table.deleted, n: count() }).from(table).where(scope.where(table)).groupBy(table.deleted);
+      }),
     rowTrail: async (entity, id) => {
       const table = VIEW_TABLES[entity];
       const [row] = await db

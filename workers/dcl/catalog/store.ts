@@ -1,7 +1,7 @@
 /**
  * What the catalog reads, as a few aggregate queries (GROUP BY) with no SQL in the interface: the D1
- * implementation is d1-catalog-store.ts; a Postgres one implements the same methods. Every method is scoped to
- * the store's tenant.
+ * implementation is d1-catalog-store.ts, the Postgres one neon-catalog-store.ts (for-env.ts picks). Every method is
+ * scoped to the store's tenant.
  */
 import type { EntityName } from "../../canonical/names";
 import type { CanonicalEventRow, ConnectionRow, QuarantineRow } from "../../platform/db/schema";
@@ -32,13 +32,20 @@ export type ContributingEvent = Pick<
 
 export type RowTrail = Pick<ViewRow, "id" | "deleted" | "sources" | "lineage" | "lastSeq">;
 
-export interface CatalogStore {
+/** The reads of the canonical stream and the views: D1 or Postgres, wherever DCL_STORE keeps them. */
+export interface StreamCatalog {
   streamObjects(): Promise<StreamObjectCount[]>;
-  heldBack(): Promise<HeldBackCount[]>;
   viewRowCounts(): Promise<Record<EntityName, RowCounts>>;
-  connections(): Promise<ConnectionSummary[]>;
   /** a view row's id, tombstone flag, sources and lineage (event ids); undefined when the tenant has no such row */
   rowTrail(entity: EntityName, id: string): Promise<RowTrail | undefined>;
   /** the tenant's events with these ids, in seq order */
   eventsById(eventIds: string[]): Promise<ContributingEvent[]>;
 }
+
+/** The reads of quarantine and connections, which stay in D1 whatever DCL_STORE says. */
+export interface SourceCatalog {
+  heldBack(): Promise<HeldBackCount[]>;
+  connections(): Promise<ConnectionSummary[]>;
+}
+
+export interface CatalogStore extends StreamCatalog, SourceCatalog {}

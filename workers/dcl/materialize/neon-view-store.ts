@@ -12,7 +12,7 @@ import type { SourceRecord, ViewCommit, ViewRow, ViewStore } from "./store";
 
 const { dclRecords, dclLinkKeys, materializedAccounts, materializedOpportunities, materializedContacts } = pgSchema;
 
-const VIEW_TABLES = { account: materializedAccounts, opportunity: materializedOpportunities, contact: materializedContacts } as const;
+export const VIEW_TABLES = { account: materializedAccounts, opportunity: materializedOpportunities, contact: materializedContacts } as const;
 
 function withoutTenant<T extends { tenantId: string }>(row: T): Omit<T, "tenantId"> {
   const { tenantId: _tenant, ...rest } = row;

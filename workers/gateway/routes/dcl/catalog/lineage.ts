@@ -3,8 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../../context";
 import { problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
-import { database, forTenant } from "../../../../platform/db";
-import { d1CatalogStore } from "../../../../dcl/catalog/d1-catalog-store";
+import { withCatalogStore } from "../../../../dcl/catalog/for-env";
 import { LineageGraphSchema, lineageGraph } from "../../../../dcl/catalog/lineage";
 
 const route = createRoute({
@@ -25,4 +24,4 @@ const route = createRoute({
 });
 
 export const registerCatalogLineage = (app: App) =>
-  app.openapi(route, async (c) => c.json(await lineageGraph(d1CatalogStore(forTenant(database(c.env.DB), callerOf(c).tenantId))), 200));
+  app.openapi(route, async (c) => c.json(await withCatalogStore(c.env, callerOf(c).tenantId, lineageGraph), 200));

@@ -3,9 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../../../context";
 import { problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
-import { database, forTenant } from "../../../../platform/db";
 import { EntityNameSchema } from "../../../../canonical/names";
-import { d1CatalogStore } from "../../../../dcl/catalog/d1-catalog-store";
+import { withCatalogStore } from "../../../../dcl/catalog/for-env";
 import { RowLineageSchema, rowLineage } from "../../../../dcl/catalog/row-lineage";
 
 const route = createRoute({
@@ -32,5 +31,5 @@ const route = createRoute({
 export const registerCatalogRowLineage = (app: App) =>
   app.openapi(route, async (c) => {
     const { entity, id } = c.req.valid("param");
-    return c.json(await rowLineage(d1CatalogStore(forTenant(database(c.env.DB), callerOf(c).tenantId)), entity, id), 200);
+    return c.json(await withCatalogStore(c.env, callerOf(c).tenantId, (catalog) => rowLineage(catalog, entity, id)), 200);
   });

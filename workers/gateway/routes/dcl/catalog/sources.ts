@@ -3,10 +3,8 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../../context";
 import { problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
-import { database, forTenant } from "../../../../platform/db";
-import { d1CatalogStore } from "../../../../dcl/catalog/d1-catalog-store";
+import { withCatalogStore } from "../../../../dcl/catalog/for-env";
 import { CatalogSourceListSchema, catalogSources } from "../../../../dcl/catalog/sources";
-import { d1ViewStore } from "../../../../dcl/materialize/d1-view-store";
 
 const route = createRoute({
   method: "get",
@@ -25,7 +23,4 @@ const route = createRoute({
 });
 
 export const registerCatalogSources = (app: App) =>
-  app.openapi(route, async (c) => {
-    const scope = forTenant(database(c.env.DB), callerOf(c).tenantId);
-    return c.json(await catalogSources(d1CatalogStore(scope), d1ViewStore(scope)), 200);
-  });
+  app.openapi(route, async (c) => c.json(await withCatalogStore(c.env, callerOf(c).tenantId, catalogSources), 200));

@@ -1,0 +1,16 @@
+/** Each view's live and tombstoned rows, from a store's `GROUP BY deleted` count of the view: the same fold for D1 and Postgres. */
+import type { EntityName } from "../../canonical/names";
+import type { RowCounts } from "./store";
+
+export interface DeletedGroup {
+  deleted: boolean;
+  n: number;
+}
+
+export async function viewRowCounts(groupsOf: (entity: EntityName) => Promise<DeletedGroup[]>): Promise<Record<EntityName, RowCounts>> {
+  const counts = async (entity: EntityName): Promise<RowCounts> => {
+    const groups = await groupsOf(entity);
+    return { live: groups.find((g) => g.deleted === false)?.n ?? 0, tombstoned: groups.find((g) => g.deleted === true)?.n ?? 0 };
+  };
+  return { account: await counts("account"), opportunity: await counts("opportunity"), contact: await counts("contact") };
+}
