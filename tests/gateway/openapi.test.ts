@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJsonSchemas } from "../../workers/canonical/json-schema";
+import { EntityNameSchema } from "../../workers/canonical/names";
 import { call } from "../helpers/http";
+import { descriptionOf, type PropertySchema } from "../helpers/json-schema";
 
 interface OpenApiDoc {
   openapi: string;
@@ -46,6 +49,23 @@ describe("OpenAPI document and docs page", () => {
     const health = doc.paths["/api/v1/health"]!.get!;
     expect(Object.keys(health.responses)).toContain("429");
     expect(Object.keys(health.responses)).not.toContain("401");
+  });
+
+  it("describes every canonical entity field with the same text the JSON Schema export carries", async () => {
+    const doc = await (await call("/api/v1/openapi.json")).json<OpenApiDoc>();
+    const schemas = doc.components.schemas as Record<string, PropertySchema & { properties: Record<string, PropertySchema> }>;
+    // a named type (CurrencyCode, Extras, …) is a $ref: its description is the component's
+    const resolve = (p: PropertySchema): PropertySchema => (p.$ref === undefined ? p : schemas[p.$ref.replace("#/components/schemas/", "")]!);
+    const component = { account: "Account", opportunity: "Opportunity", contact: "Contact" } as const;
+    for (const entity of EntityNameSchema.options) {
+      const exported = canonicalJsonSchemas()[entity].properties as Record<string, PropertySchema>;
+      const documented = Object.entries(schemas[component[entity]]!.properties);
+      expect(documented.map(([field]) => field)).toEqual(Object.keys(exported));
+      for (const [field, property] of documented) {
+        expect(resolve(property).description, `${entity}.${field}`).toMatch(/\S/);
+        expect(resolve(property).description, `${entity}.${field}`).toBe(descriptionOf(exported[field]!));
+      }
+    }
   });
 
   it("serves a docs page that renders the document", async () => {

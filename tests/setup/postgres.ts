@@ -3,16 +3,17 @@
  * temporary directory (as `postgres` when the run is root: PostgreSQL refuses to run as root), a server on a free
  * port with durability off, a database migrated by the deploy step's own runner (scripts/pg-migrate.mjs), and the
  * WebSocket proxy in front of it. The tests get the connection through `inject("neon")`; both processes are
- * stopped, and the directory removed, when the run ends. Nothing here skips: without PostgreSQL the run fails.
+ * stopped, and the directory removed, when the run ends. A run killed before that leaves its cluster behind: the
+ * next run stops and removes it first (pg-cluster-dirs.ts). Nothing here skips: without PostgreSQL the run fails.
  */
-import { execFile, execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import type { PgConfig } from "../../workers/platform/db/pg";
+import { newClusterDir, removeCluster, removeStaleClusters } from "./pg-cluster-dirs";
+import { binDir, pg } from "./pg-programs";
 import { startWsProxy } from "./pg-ws-proxy";
 
 declare module "vitest" {
@@ -23,23 +24,6 @@ declare module "vitest" {
 
 const HOST = "127.0.0.1";
 const DATABASE = "autonomos_test";
-
-/** The newest Debian PostgreSQL (package `postgresql`, which scripts/test.sh installs). */
-function binDir(): string {
-  const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))) : [];
-  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (newest === undefined) throw new Error(`PostgreSQL is not installed (no ${root}/*/bin/initdb): install the Debian package \`postgresql\` (npm test does when run as root)`);
-  return join(root, newest, "bin");
-}
-
-const asRoot = process.getuid?.() === 0;
-
-/** Runs a PostgreSQL program, as `postgres` when we are root. */
-function pg(bin: string, program: string, args: string[]): void {
-  const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, program), ...args]] : [join(bin, program), args];
-  execFileSync(command, argv, { stdio: ["ignore", "ignore", "pipe"] });
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -52,26 +36,19 @@ async function freePort(): Promise<number> {
 
 export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
   const bin = binDir();
-  const dir = mkdtempSync(join(tmpdir(), "autonomos-pg-"));
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
-    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
-    chownSync(dir, uid, gid);
-  }
+  removeStaleClusters(bin);
+  const dir = newClusterDir();
   const data = join(dir, "data");
-  let started = false;
   let proxy: Awaited<ReturnType<typeof startWsProxy>> | undefined;
   const stop = async () => {
     await proxy?.close();
-    if (started) pg(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-    rmSync(dir, { recursive: true, force: true });
+    removeCluster(bin, dir);
   };
   try {
     pg(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
     const port = await freePort();
     const options = `-p ${port} -k ${dir} -c listen_addresses=${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     pg(bin, "pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", options, "start"]);
-    started = true;
     pg(bin, "createdb", ["-h", dir, "-p", String(port), "-U", "postgres", DATABASE]);
     proxy = await startWsProxy({ host: HOST, port });
     const neon = { DATABASE_URL: `postgres://postgres:postgres@${HOST}:${port}/${DATABASE}`, NEON_WS_PROXY: `${HOST}:${proxy.port}` };

@@ -1,22 +1,21 @@
 /** The canonical contact (a person), spec: canonical-model.md § contact. */
 import { z } from "@hono/zod-openapi";
-import { ExtrasSchema, SourceIdSchema, TextSchema, timestampFields } from "./fields";
+import { AccountRefSchema, ExtrasSchema, OwnerSchema, SourceIdSchema, TextSchema, timestampFields } from "./fields";
 
 export const ContactSchema = z
   .object({
     source_id: SourceIdSchema,
-    /** the source's foreign key as mapped; resolved to the canonical account during materialization */
-    account_id: TextSchema,
-    first_name: TextSchema,
-    last_name: TextSchema,
-    email: z.email().nullable(),
-    phone: TextSchema,
-    mobile_phone: TextSchema,
-    title: TextSchema,
-    department: TextSchema,
-    mailing_city: TextSchema,
-    mailing_country: TextSchema,
-    owner: TextSchema,
+    account_id: AccountRefSchema,
+    first_name: TextSchema.meta({ description: "Given name" }),
+    last_name: TextSchema.meta({ description: "Family name" }),
+    email: z.email().nullable().meta({ description: "Email address" }),
+    phone: TextSchema.meta({ description: "Phone number" }),
+    mobile_phone: TextSchema.meta({ description: "Mobile phone number" }),
+    title: TextSchema.meta({ description: "Job title" }),
+    department: TextSchema.meta({ description: "Department the person works in" }),
+    mailing_city: TextSchema.meta({ description: "City of the mailing address" }),
+    mailing_country: TextSchema.meta({ description: "Country of the mailing address" }),
+    owner: OwnerSchema,
     ...timestampFields,
     extras: ExtrasSchema,
   })

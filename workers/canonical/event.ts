@@ -13,13 +13,17 @@ export const CANONICAL_SCHEMA_VERSION = 1;
 
 export const EventMetaSchema = z
   .object({
-    version: z.literal(CANONICAL_SCHEMA_VERSION),
-    tenant_id: z.string().min(1),
-    trace_id: z.string().min(1),
-    event_id: z.string().min(1).openapi({ description: "Deterministic per source change (see eventId), so replays deduplicate" }),
-    emitted_at: IsoDateTimeUtcSchema,
-    mapping_version: z.string().min(1).openapi({ example: "salesforce/Account@3#9f2c61d0a4b7" }),
-    op: z.enum(["upsert", "delete"]),
+    version: z.literal(CANONICAL_SCHEMA_VERSION).meta({ description: "The canonical schema version" }),
+    tenant_id: z.string().min(1).meta({ description: "The tenant the record belongs to" }),
+    trace_id: z.string().min(1).meta({ description: "The trace of the sync or ingest that produced the event" }),
+    event_id: z.string().min(1).meta({ description: "Unique and deterministic per source change, so replays deduplicate" }),
+    emitted_at: IsoDateTimeUtcSchema.meta({ description: "When the pipeline emitted the event (UTC)" }),
+    mapping_version: z
+      .string()
+      .min(1)
+      .openapi({ example: "salesforce/Account@3#9f2c61d0a4b7" })
+      .meta({ description: "The mapping (and its version) that produced `data`" }),
+    op: z.enum(["upsert", "delete"]).meta({ description: "Whether the source record was created/changed or deleted" }),
   })
   .strict()
   .openapi("CanonicalEventMeta");
@@ -27,10 +31,10 @@ export const EventMetaSchema = z
 export const EventSourceSchema = z
   .object({
     system: SourceSystemSchema,
-    connection_id: z.string().min(1),
-    object: z.string().min(1).openapi({ description: "The source's object, table, collection or file" }),
-    record_id: z.string().min(1),
-    cursor: z.string().openapi({ description: "The source position the record came from" }),
+    connection_id: z.string().min(1).meta({ description: "The connection the record was read through" }),
+    object: z.string().min(1).meta({ description: "The source's object, table, collection or file" }),
+    record_id: z.string().min(1).meta({ description: "The record's id in the source object" }),
+    cursor: z.string().meta({ description: "The source position the record came from" }),
   })
   .strict()
   .openapi("CanonicalEventSource");

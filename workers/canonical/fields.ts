@@ -7,11 +7,15 @@
  *
  * These schemas validate and never transform (no .trim(), no coercion): normalizing is the mapping's job, and the
  * mapping engine returns the very object it validated.
+ *
+ * Field descriptions are set with `.meta({ description })`, the one place both the OpenAPI document and the JSON
+ * Schema export (z.toJSONSchema, hence the DCL catalog) read; `.openapi({ description })` reaches only the former.
+ * `.meta()` goes after `.openapi()`, which builds a fresh schema that would drop it.
  */
 import { z } from "@hono/zod-openapi";
 
 /** The source's own id for the record, as text. */
-export const SourceIdSchema = z.string().min(1).openapi({ description: "The source's id for the record", example: "0015g00000XyZabAAF" });
+export const SourceIdSchema = z.string().min(1).openapi({ example: "0015g00000XyZabAAF" }).meta({ description: "The source's own id for the record" });
 
 /** Required human-readable name (accounts, opportunities): not blank. Validation only; trimming is the mapping's job. */
 export const NameSchema = z.string().regex(/\S/, "must not be blank");
@@ -21,9 +25,12 @@ export const TextSchema = z.string().nullable();
 export const CurrencyCodeSchema = z
   .string()
   .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code (three uppercase letters)")
-  .openapi("CurrencyCode", { example: "EUR" });
+  .openapi("CurrencyCode", { example: "EUR" })
+  // a named component, so one description for every use: each entity has one currency, that of its money fields
+  .meta({ description: "ISO 4217 code of the currency the record's money amounts are in" });
 
-export const MoneySchema = z.number().finite().nullable().openapi({ description: "Decimal amount in `currency`" });
+/** A decimal amount in the record's `currency`; each money field describes what the amount is. */
+export const MoneySchema = z.number().finite().nullable();
 
 export const IsoDateSchema = z.iso.date().openapi({ example: "2025-12-31" });
 
@@ -33,12 +40,21 @@ export const IsoDateTimeUtcSchema = z.iso.datetime().openapi({ example: "2025-03
 /** Source fields no mapping consumed, kept as the source gave them (nested objects as is): nothing is dropped. */
 export const ExtrasSchema = z
   .record(z.string(), z.unknown())
-  .openapi("Extras", { description: "Unmapped source fields, as the source gave them" });
+  .openapi("Extras")
+  .meta({ description: "Source fields no mapping consumed, kept as the source gave them" });
+
+/** The record's owner in the source (a user), shared by every entity. */
+export const OwnerSchema = TextSchema.meta({ description: "The record's owner in the source (a user's name or id)" });
+
+/** An opportunity's or contact's account, before materialization links it. */
+export const AccountRefSchema = TextSchema.meta({
+  description: "The source's foreign key to the account, as mapped; resolved to the canonical account during materialization",
+});
 
 /** created_at / updated_at, shared by every entity. */
 export const timestampFields = {
-  created_at: IsoDateTimeUtcSchema.nullable(),
-  updated_at: IsoDateTimeUtcSchema.nullable(),
+  created_at: IsoDateTimeUtcSchema.nullable().meta({ description: "When the record was created in the source (UTC)" }),
+  updated_at: IsoDateTimeUtcSchema.nullable().meta({ description: "When the record was last changed in the source (UTC)" }),
 };
 
 /** Money needs its currency: an amount without one is ambiguous, so it is rejected rather than guessed. */

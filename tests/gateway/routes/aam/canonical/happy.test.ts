@@ -5,6 +5,7 @@ import { CANONICAL_SCHEMA_VERSION } from "../../../../../workers/canonical/event
 import { EntityNameSchema } from "../../../../../workers/canonical/names";
 import { CanonicalModelSchema } from "../../../../../workers/gateway/routes/aam/canonical/get";
 import { signUp } from "../../../../helpers/auth";
+import { descriptionOf, type PropertySchema } from "../../../../helpers/json-schema";
 import { getJson } from "../../../../helpers/mappings";
 
 const { accessToken } = await signUp();
@@ -43,5 +44,14 @@ describe("canonical schema routes", () => {
     const opportunity = ObjectSchema.parse(model.entities.opportunity);
     expect(opportunity.required).toContain("status");
     expect(opportunity.properties.status).toMatchObject({ enum: expect.arrayContaining(["open", "won", "lost"]) });
+  });
+
+  it("describe every field of every entity", async () => {
+    for (const entity of EntityNameSchema.options) {
+      const res = await getJson(accessToken, `/api/v1/aam/canonical/${entity}`);
+      expect(res.status).toBe(200);
+      const { properties } = ObjectSchema.parse(await res.json());
+      for (const [field, property] of Object.entries(properties)) expect(descriptionOf(property as PropertySchema), `${entity}.${field}`).toMatch(/\S/);
+    }
   });
 });

@@ -25,12 +25,20 @@ describe("GET /api/v1/dcl/catalog/entities", () => {
     ]);
     for (const e of items) expect(e.fields.map((f) => f.name)).toEqual(entityFields(e.entity));
     const account = items[0]!.fields;
-    expect(account.find((f) => f.name === "name")).toEqual({ name: "name", type: "string", nullable: false, required: true, format: null, enum: null, description: null });
+    expect(account.find((f) => f.name === "name")).toEqual({ name: "name", type: "string", nullable: false, required: true, format: null, enum: null, description: "The company's or organisation's name" });
     expect(account.find((f) => f.name === "annual_revenue")).toMatchObject({ type: "number", nullable: true });
     expect(account.find((f) => f.name === "employee_count")).toMatchObject({ type: "integer", nullable: true });
     expect(account.find((f) => f.name === "updated_at")).toMatchObject({ type: "string", nullable: true, format: "date-time" });
     expect(account.find((f) => f.name === "extras")).toMatchObject({ type: "object", nullable: false });
     expect(items[1]!.fields.find((f) => f.name === "status")).toMatchObject({ type: "string", nullable: false, enum: ["open", "won", "lost"] });
+  });
+
+  it("describes every field of every entity, from the canonical model (named and nullable types included)", async () => {
+    const { items } = CatalogEntityListSchema.parse(await get("/api/v1/dcl/catalog/entities"));
+    for (const e of items) for (const f of e.fields) expect(f.description, `${e.entity}.${f.name}`).toMatch(/\S/);
+    const opportunity = items[1]!.fields;
+    expect(opportunity.find((f) => f.name === "currency")!.description).toContain("ISO 4217");
+    expect(opportunity.find((f) => f.name === "probability")!.description).toContain("percent");
   });
 });
 
