@@ -1,11 +1,12 @@
-// Runs a benchmark against bench/worker.ts under `wrangler dev`, from a snapshot of the project (snapshot.mjs) on a
-// fresh local state (D1 migrated, R2, queues, Durable Objects), both in a temporary directory; the worker and the
-// directory are removed however the benchmark ends.
+// Runs a benchmark against bench/worker.ts on Miniflare (miniflare-worker.mjs), from a snapshot of the project
+// (snapshot.mjs) on a fresh local state (D1 migrated, R2, queues, Durable Objects), all in a temporary directory;
+// the worker and the directory are removed however the benchmark ends.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDevVars } from "../../scripts/lib/dev-vars.mjs";
-import { applyMigrations, startWorker } from "../../scripts/lib/local-worker.mjs";
+import { applyMigrations } from "../../scripts/lib/local-worker.mjs";
+import { startMiniflareWorker } from "./miniflare-worker.mjs";
 import { snapshotProject } from "./snapshot.mjs";
 
 /** An unusual default port, so a benchmark never collides with `npm start` or another helper's worker. */
@@ -20,11 +21,11 @@ export async function withBenchWorker(vars, benchmark) {
     mkdirSync(cwd);
     snapshotProject(cwd);
     applyMigrations({ persistTo, quiet: true, cwd });
-    const worker = await startWorker({ port: BENCH_PORT, persistTo, script: "bench/worker.ts", vars, quiet: true, cwd });
+    const worker = await startMiniflareWorker({ port: BENCH_PORT, persistTo, script: "bench/worker.ts", vars, cwd, outdir: join(scratch, "bundle") });
     try {
       return await benchmark({ url: worker.url, persistTo, cwd });
     } finally {
-      worker.stop();
+      await worker.stop();
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,5 @@
-// A copy of the working tree for `wrangler dev` to run from. wrangler dev rebuilds and restarts the Worker whenever
-// a source file changes, which loses in-flight local queue messages and mixes code versions; in a tree other people
-// edit while a benchmark runs, the copy keeps the measured code fixed. node_modules is linked, not copied.
+// A copy of the working tree for the benchmark worker to be built from: in a tree other people edit while a
+// benchmark runs, the copy keeps the measured code fixed. node_modules is linked, not copied.
 import { cpSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 
