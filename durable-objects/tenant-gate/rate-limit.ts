@@ -1,4 +1,10 @@
-/** Token-bucket rate limiting per tenant plan, persisted in the TenantGate's SQLite storage. */
+/**
+ * Token-bucket rate limiting per tenant plan. The buckets live in the TenantGate's memory and are written to its
+ * SQLite storage when first used, when one empties, and otherwise at most once per PERSIST_EVERY_MS: a write on every
+ * request made each API call wait for a confirmed storage write (the output gate), most of the gateway's overhead.
+ * An object that restarts continues from the stored bucket, forgetting at most PERSIST_EVERY_MS of spending; denials
+ * change nothing a reload would not recompute (refilling is the same from either timestamp), so they never write.
+ */
 import type { Plan } from "../../workers/auth/principal";
 
 export interface BucketPolicy {
@@ -34,7 +40,19 @@ export interface RateLimitDecision {
 
 type BucketRow = { tokens: number; updated_at: number };
 
+/** How much spending a restarted object may forget: the longest a changed bucket stays unwritten. */
+export const PERSIST_EVERY_MS = 1000;
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  /** when this bucket was last written; null if it never was */
+  persistedAt: number | null;
+}
+
 export class TokenBucket {
+  private readonly buckets = new Map<PolicyName, Bucket>();
+
   constructor(private readonly sql: SqlStorage) {
     // One row per policy: a tenant that changes plan starts the new plan with a full bucket.
     sql.exec(`CREATE TABLE IF NOT EXISTS rate_limit_bucket (
@@ -47,21 +65,15 @@ export class TokenBucket {
   /** Refills for the time elapsed since the last call, then takes one token if there is one. Synchronous, so atomic. */
   take(policy: PolicyName, now: number): RateLimitDecision {
     const { capacity, refillPerSecond } = PLAN_POLICIES[policy];
-    const row = this.sql
-      .exec<BucketRow>("SELECT tokens, updated_at FROM rate_limit_bucket WHERE policy = ?", policy)
-      .toArray()[0];
+    const bucket = this.bucketOf(policy, now);
     // A clock that steps backwards must not mint tokens, hence max(0, …).
-    const elapsedSeconds = row === undefined ? 0 : Math.max(0, now - row.updated_at) / 1000;
-    const available = row === undefined ? capacity : Math.min(capacity, row.tokens + elapsedSeconds * refillPerSecond);
+    const elapsedSeconds = Math.max(0, now - bucket.updatedAt) / 1000;
+    const available = Math.min(capacity, bucket.tokens + elapsedSeconds * refillPerSecond);
     const allowed = available >= 1;
     const tokens = allowed ? available - 1 : available;
-    this.sql.exec(
-      `INSERT INTO rate_limit_bucket (policy, tokens, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (policy) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at`,
-      policy,
-      tokens,
-      now,
-    );
+    bucket.tokens = tokens;
+    bucket.updatedAt = now;
+    if (allowed && (bucket.persistedAt === null || tokens < 1 || now - bucket.persistedAt >= PERSIST_EVERY_MS)) this.persist(policy, bucket);
     return {
       allowed,
       policy,
@@ -71,5 +83,30 @@ export class TokenBucket {
       retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)),
       windowSeconds: Math.ceil(capacity / refillPerSecond),
     };
+  }
+
+  /** The policy's bucket: in memory, else as stored, else full. */
+  private bucketOf(policy: PolicyName, now: number): Bucket {
+    let bucket = this.buckets.get(policy);
+    if (bucket === undefined) {
+      const row = this.sql.exec<BucketRow>("SELECT tokens, updated_at FROM rate_limit_bucket WHERE policy = ?", policy).toArray()[0];
+      bucket =
+        row === undefined
+          ? { tokens: PLAN_POLICIES[policy].capacity, updatedAt: now, persistedAt: null }
+          : { tokens: row.tokens, updatedAt: row.updated_at, persistedAt: row.updated_at };
+      this.buckets.set(policy, bucket);
+    }
+    return bucket;
+  }
+
+  private persist(policy: PolicyName, bucket: Bucket): void {
+    this.sql.exec(
+      `INSERT INTO rate_limit_bucket (policy, tokens, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (policy) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at`,
+      policy,
+      bucket.tokens,
+      bucket.updatedAt,
+    );
+    bucket.persistedAt = bucket.updatedAt;
   }
 }

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { PLAN_POLICIES, type PolicyName, TokenBucket } from "../../../durable-objects/tenant-gate/rate-limit";
+import { PERSIST_EVERY_MS, PLAN_POLICIES, type PolicyName, TokenBucket } from "../../../durable-objects/tenant-gate/rate-limit";
 import { tenantGate } from "../../../durable-objects/tenant-gate";
 import { randomHex } from "../../../workers/platform/ids";
 
@@ -113,6 +113,22 @@ describe("TokenBucket: the maths", () => {
       return new TokenBucket(sql).take("free", T0);
     });
     expect(decision.allowed).toBe(false);
+  });
+
+  it("writes a bucket that still has tokens at most once per PERSIST_EVERY_MS, and forgets no more than that", async () => {
+    const stored = await withBucket((bucket, sql) => {
+      const storedTokens = () => sql.exec<{ tokens: number }>("SELECT tokens FROM rate_limit_bucket WHERE policy = 'free'").one().tokens;
+      bucket.take("free", T0); // first use: written
+      const afterFirst = storedTokens();
+      for (let i = 1; i <= 10; i++) bucket.take("free", T0 + i); // within the interval: memory only
+      const within = storedTokens();
+      bucket.take("free", T0 + PERSIST_EVERY_MS); // the interval is over: written
+      return { afterFirst, within, after: storedTokens(), restarted: new TokenBucket(sql).take("free", T0 + PERSIST_EVERY_MS).remaining };
+    });
+    expect(stored.afterFirst).toBe(119);
+    expect(stored.within).toBe(119);
+    expect(stored.after).toBeCloseTo(120 - 12 + 2, 5); // 12 taken, 2 refilled in the second that passed
+    expect(stored.restarted).toBe(Math.floor(stored.after - 1)); // continued from the stored bucket, not a full one
   });
 });
 
