@@ -1,8 +1,7 @@
-// `npm run bench -- gateway`: the gateway's middleware overhead. Starts the Worker locally (wrangler dev, workerd) with the
-// benchmark routes, then measures the bare route and the full stack in the same run, interleaved over several
-// rounds, and prints the median of each with their ratio. It runs twice: with the default LOG_LEVEL=info and
-// with LOG_LEVEL=warn, because under `wrangler dev` every log line travels through the inspector to Node, a cost
-// the deployed runtime does not have.
+// `npm run bench -- gateway`: the gateway's middleware overhead. Starts the bench Worker locally (Miniflare, workerd)
+// with the benchmark routes, then measures the bare route and the full stack in the same run, interleaved over
+// several rounds, and prints the median of each with their ratio. It runs twice: with the default LOG_LEVEL=info
+// (one log line per request, written to the local process's output) and with LOG_LEVEL=warn.
 import { withBenchWorker } from "./lib/bench-worker.mjs";
 import { median } from "./lib/stats.mjs";
 import { enterpriseToken } from "./lib/tenant.mjs";
@@ -18,7 +17,7 @@ export async function gatewayBench() {
   const runs = [];
   for (const vars of [{}, { LOG_LEVEL: "warn" }]) runs.push({ vars, results: await measure(vars) });
 
-  console.log(`\nGateway benchmark: ${ROUNDS} interleaved rounds x ${AMOUNT} requests per scenario, ${CONNECTIONS} connections, local workerd (wrangler dev)`);
+  console.log(`\nGateway benchmark: ${ROUNDS} interleaved rounds x ${AMOUNT} requests per scenario, ${CONNECTIONS} connections, local workerd (Miniflare)`);
   let failed = false;
   for (const { vars, results } of runs) {
     console.log(`\nLOG_LEVEL=${vars.LOG_LEVEL ?? "info"}   (median over rounds)`);

@@ -3,7 +3,9 @@
 // says succeeded with every row emitted (polled at GET /api/v1/aam/runs/{id}): R2, the sync queue, the FileSource
 // reader, the raw queue, normalization and the canonical_events append. Baseline: the same CSV posted to
 // /api/v1/bench/raw-insert (bench/routes/raw-insert.ts). Each round uploads a new file (new record ids, so every
-// row becomes a new event), and the two are interleaved round by round.
+// row becomes a new event), and the two are interleaved round by round. With `{ dcl: "paused" }` (a bench worker
+// with BENCH_DCL=paused) the same runs without the DCL materializing alongside: a diagnostic of the pipeline alone,
+// since locally every consumer shares one workerd thread.
 import { accountsCsv } from "./data/accounts-csv.mjs";
 import { median } from "./lib/stats.mjs";
 import { enterpriseToken } from "./lib/tenant.mjs";
@@ -15,8 +17,9 @@ const STALL_MS = 60_000; // a run whose counts do not move for this long is stuc
 const TARGET = 0.3;
 
 /** Prints the figures; resolves false if a run failed or did not emit every row. Needs a bench worker at `url`. */
-export async function ingestBench(worker) {
+export async function ingestBench(worker, { dcl = "running" } = {}) {
   const { url } = worker;
+  const settled = dcl === "paused" ? async () => {} : dclSettled;
   const auth = { authorization: `Bearer ${await enterpriseToken(worker, "ingest")}` };
   const connection = await createConnection(url, auth);
   await pipeline(url, auth, connection, accountsCsv(500, "warm"), "warm"); // warm-up: isolates, queues, mappings
@@ -25,17 +28,18 @@ export async function ingestBench(worker) {
   for (let round = 0; round < ROUNDS; round++) {
     // Each measurement starts on a quiet worker: the DCL still materializing the previous file would share the isolate
     // and D1 with it (the round's own file is materialized while it is measured, as in production).
-    await dclSettled(url, auth);
+    await settled(url, auth);
     const csv = accountsCsv(ROWS, `r${round}`);
     const timed = await pipeline(url, auth, connection, csv, `r${round}`);
-    await dclSettled(url, auth);
+    await settled(url, auth);
     samples.push({ pipeline: timed, raw: await rawInsert(url, csv) });
   }
   const valid = samples.every((s) => s.pipeline.run.status === "succeeded" && s.pipeline.run.counts.emitted === ROWS);
   const pipelineMs = median(samples.map((s) => s.pipeline.ms));
   const rawMs = median(samples.map((s) => s.raw.ms));
   const rate = (ms) => Math.round(ROWS / (ms / 1000));
-  console.log(`\nCSV ingest: ${ROWS} rows (mappings/filesource/accounts.yaml), ${ROUNDS} interleaved rounds, local workerd (median)`);
+  const how = dcl === "paused" ? "the DCL consumer PAUSED (diagnostic: the pipeline alone)" : "the DCL materializing alongside";
+  console.log(`\nCSV ingest: ${ROWS} rows (mappings/filesource/accounts.yaml), ${ROUNDS} interleaved rounds, ${how}, local workerd (median)`);
   console.log("path                                          ms      rows/s");
   console.log(`${"upload → all events stored".padEnd(40)} ${String(Math.round(pipelineMs)).padStart(7)} ${String(rate(pipelineMs)).padStart(10)}`);
   console.log(`${"  of which: run duration (started→done)".padEnd(40)} ${String(median(samples.map((s) => s.pipeline.run.duration_ms))).padStart(7)}`);

@@ -1,6 +1,6 @@
 // `npm run bench [-- gateway|mapping|ingest|materialize|fanout|pipeline|dcl ...]`: runs the chosen benchmarks (all by
-// default; `pipeline` is mapping + ingest, `dcl` materialize + fanout), each against its own fresh `wrangler dev`
-// (bench/lib/bench-worker.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+// default; `pipeline` is mapping + ingest, `dcl` materialize + fanout), each against its own fresh bench Worker on
+// Miniflare (bench/lib/bench-worker.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
 import { fanoutBench } from "./fanout.mjs";
 import { gatewayBench } from "./gateway.mjs";
 import { ingestBench } from "./ingest.mjs";
@@ -11,7 +11,9 @@ import { materializeBench } from "./materialize.mjs";
 const benchmarks = {
   gateway: gatewayBench,
   mapping: () => withBenchWorker({ LOG_LEVEL: "warn" }, mappingBench),
-  ingest: () => withBenchWorker({ LOG_LEVEL: "warn" }, ingestBench),
+  ingest: async () =>
+    (await withBenchWorker({ LOG_LEVEL: "warn" }, ingestBench)) &&
+    (await withBenchWorker({ LOG_LEVEL: "warn", BENCH_DCL: "paused" }, (worker) => ingestBench(worker, { dcl: "paused" }))),
   materialize: () => withBenchWorker({ LOG_LEVEL: "warn" }, materializeBench),
   fanout: () => withBenchWorker({ LOG_LEVEL: "warn" }, fanoutBench),
 };

@@ -11,6 +11,8 @@
  *                                   the materializer's lag, clear, and the raw view-row insert baseline (routes/materialize.ts,
  *                                   routes/raw-view-insert.ts)
  *   POST /api/v1/bench/publish      /dcl changes published to the caller's TenantFeed, stamped (routes/publish.ts)
+ * With the var BENCH_DCL = "paused", CANONICAL_QUEUE deliveries are put back for an hour instead of materialized:
+ * the ingest benchmark's diagnostic run of the pipeline without the DCL sharing its workerd thread.
  * All live under /api/ so requests take the same path through the runtime (no static-asset lookup first).
  */
 import { createApp } from "../workers/gateway/app";
@@ -42,4 +44,13 @@ app.get("/api/v1/bench/materialize/rows", benchViewRows);
 app.get("/api/v1/bench/materialize/lag", benchMaterializeLag);
 app.post("/api/v1/bench/publish", benchPublish);
 
-export default { ...production, fetch: app.fetch } satisfies ExportedHandler<Cloudflare.Env>;
+type BenchEnv = Cloudflare.Env & { BENCH_DCL?: string };
+
+export default {
+  ...production,
+  fetch: app.fetch,
+  queue: (batch, env: BenchEnv, ctx) => {
+    if (env.BENCH_DCL === "paused" && batch.queue === "autonomos-canonical") return batch.retryAll({ delaySeconds: 3600 });
+    return production.queue(batch, env, ctx);
+  },
+} satisfies ExportedHandler<BenchEnv>;
