@@ -45,6 +45,7 @@ export function captureQueues() {
     canonicalBatches: () => canonical.mock.calls.map((call) => call[0] as CanonicalBatch),
     sync,
     raw,
+    rawSendBatch: rawBatch,
     canonical,
   };
 }

@@ -116,6 +116,13 @@ describe("the sync consumer", () => {
     const batches = queues.rawBatches();
     expect(batches.length).toBeGreaterThan(1);
     for (const batch of batches) expect(new TextEncoder().encode(JSON.stringify(batch)).byteLength).toBeLessThan(128 * 1024);
+    // the page's batches go out in sendBatch calls within the Queues limits (100 messages, 256 KB in all)
+    const sends = queues.rawSendBatch.mock.calls.map(([messages]) => [...messages].map((m) => new TextEncoder().encode(JSON.stringify(m.body)).byteLength));
+    expect(sends.length).toBeGreaterThan(1);
+    for (const sizes of sends) {
+      expect(sizes.length).toBeLessThanOrEqual(100);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(256 * 1024);
+    }
     expect(batches.flatMap((b) => b.records.map((r) => r.data.id))).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
     const rejects = batches.flatMap((b) => b.rejects);
     expect(rejects).toEqual([expect.objectContaining({ line: 10, reason: expect.stringContaining("larger than a batch") })]);
