@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { bundleMongoDbDriver } from "./tests/setup/mongodb-driver-bundle.ts";
 
 export default defineConfig(async () => ({
   plugins: [
@@ -14,11 +15,14 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // the driver is served bundled: the plugin's module fallback cannot load it as published (see the helper)
+  resolve: { alias: { mongodb: await bundleMongoDbDriver(import.meta.dirname) } },
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],
     // the Neon store's tests run against a real PostgreSQL behind a WebSocket proxy, one cluster per run
-    globalSetup: ["./tests/setup/postgres.ts"],
+    // postgrest.ts adds its database to the cluster postgres.ts starts, so it comes after it
+    globalSetup: ["./tests/setup/postgres.ts", "./tests/setup/postgrest.ts", "./tests/setup/mongodb.ts", "./tests/setup/salesforce.ts"],
     // Every request writes a JSON log line; show them only for the tests that fail.
     silent: "passed-only" as const,
   },

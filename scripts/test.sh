@@ -19,6 +19,17 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# The MongoDB connector's tests talk to a MongoDB-protocol stand-in on Debian's mockupdb + mongomock
+# (tests/fakes/mongodb/server.py; no mongod can be installed here).
+if ! /usr/bin/python3 -c "import mockupdb, mongomock" >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "› installing the MongoDB stand-in's packages (apt: python3-mockupdb python3-mongomock)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-mockupdb python3-mongomock >/dev/null
+  else
+    echo "The MongoDB stand-in needs the Debian packages python3-mockupdb and python3-mongomock (sudo apt-get install -y python3-mockupdb python3-mongomock)" >&2
+    exit 1
+  fi
+fi
 npm run postinstall --silent # generated files (Argon2id WASM, docs viewer); idempotent, cheap
 node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >= 22 is required; node@22 from devDependencies did not install (check allowScripts)"); process.exit(1) }'
 

@@ -6,6 +6,7 @@ import { consumeBatch } from "./pipeline/queues";
 
 export { TenantGate } from "../durable-objects/tenant-gate";
 export { TenantFeed } from "../durable-objects/tenant-feed";
+export { MongoConnection } from "../durable-objects/mongo-connection";
 
 const app = createApp();
 

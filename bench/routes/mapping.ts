@@ -69,7 +69,7 @@ export async function benchMapping(c: Context) {
     }
   };
   const eventIdAll = async () => {
-    for (const record of records) await eventId({ ...origin, record_id: record.record_id, op: "upsert", record: record.data });
+    for (const record of records) await eventId({ ...origin, record_id: record.record_id, op: "upsert", record: record.data, cursor: record.cursor });
   };
 
   // Warm-up: the JIT, zod's compiled checks and the registry see every path before anything is timed.

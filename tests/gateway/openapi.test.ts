@@ -51,6 +51,21 @@ describe("OpenAPI document and docs page", () => {
     expect(Object.keys(health.responses)).not.toContain("401");
   });
 
+  it("documents POST …/connections/{id}/reconcile: its optional options body, the mass-delete confirmation and its problems", async () => {
+    const doc = await (await call("/api/v1/openapi.json")).json<OpenApiDoc>();
+    const reconcile = doc.paths["/api/v1/aam/connections/{id}/reconcile"]!.post! as {
+      description: string;
+      requestBody: { required?: boolean; content: Record<string, { schema: { $ref?: string } }> };
+      responses: Record<string, unknown>;
+    };
+    expect(Object.keys(reconcile.responses)).toEqual(expect.arrayContaining(["202", "400", "401", "403", "404", "415", "429", "501"]));
+    for (const status of ["404", "501"]) expect(JSON.stringify(reconcile.responses[status])).toContain("application/problem+json");
+    expect(reconcile.requestBody.required).not.toBe(true); // no body: reconcile, guarded
+    expect(reconcile.requestBody.content["application/json"]!.schema.$ref).toBe("#/components/schemas/ReconcileOptions");
+    expect(doc.components.schemas).toHaveProperty(["ReconcileOptions", "properties", "force"]);
+    expect(reconcile.description).toContain('{"force": true}');
+  });
+
   it("describes every canonical entity field with the same text the JSON Schema export carries", async () => {
     const doc = await (await call("/api/v1/openapi.json")).json<OpenApiDoc>();
     const schemas = doc.components.schemas as Record<string, PropertySchema & { properties: Record<string, PropertySchema> }>;

@@ -7,11 +7,11 @@
  * next run stops and removes it first (pg-cluster-dirs.ts). Nothing here skips: without PostgreSQL the run fails.
  */
 import { execFile } from "node:child_process";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import type { PgConfig } from "../../workers/platform/db/pg";
+import { HOST, freePort } from "./free-port";
+import { startCluster } from "./pg-cluster";
 import { newClusterDir, removeCluster, removeStaleClusters } from "./pg-cluster-dirs";
 import { binDir, pg } from "./pg-programs";
 import { startWsProxy } from "./pg-ws-proxy";
@@ -19,42 +19,32 @@ import { startWsProxy } from "./pg-ws-proxy";
 declare module "vitest" {
   export interface ProvidedContext {
     neon: Required<PgConfig>;
+    /** the cluster itself, for setups that add their own database to it (postgrest.ts) */
+    postgres: { host: string; port: number };
   }
 }
 
-const HOST = "127.0.0.1";
 const DATABASE = "autonomos_test";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free TCP port");
-  return address.port;
-}
 
 export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
   const bin = binDir();
   removeStaleClusters(bin);
   const dir = newClusterDir();
-  const data = join(dir, "data");
   let proxy: Awaited<ReturnType<typeof startWsProxy>> | undefined;
   const stop = async () => {
     await proxy?.close();
     removeCluster(bin, dir);
   };
   try {
-    pg(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=${HOST} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    pg(bin, "pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", options, "start"]);
+    startCluster(bin, dir, port);
     pg(bin, "createdb", ["-h", dir, "-p", String(port), "-U", "postgres", DATABASE]);
     proxy = await startWsProxy({ host: HOST, port });
     const neon = { DATABASE_URL: `postgres://postgres:postgres@${HOST}:${port}/${DATABASE}`, NEON_WS_PROXY: `${HOST}:${proxy.port}` };
     // asynchronously: the proxy it connects through runs on this process's event loop
     await promisify(execFile)(process.execPath, ["scripts/pg-migrate.mjs"], { env: { ...process.env, ...neon } });
     project.provide("neon", neon);
+    project.provide("postgres", { host: HOST, port });
   } catch (err) {
     await stop();
     throw new Error(`could not start the tests' PostgreSQL: ${String(err)}`, { cause: err });

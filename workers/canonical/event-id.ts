@@ -6,6 +6,13 @@
  * The id hashes the source record's CONTENT (keys sorted), not its `updated_at`: not every source has one (CSV
  * files), and a content hash also catches edits that do not bump it. `op` is included so the deletion of a record
  * is a new event even if its last content is unchanged.
+ *
+ * A delete's id also hashes its `cursor`. A bare tombstone (id reconciliation) carries only the record's id, so
+ * without it the record deleted, re-created and deleted again would repeat the first delete's id and be dropped as
+ * a duplicate, leaving the record live for good. Every source of deletes gives a cursor that is the same for the
+ * same deletion and differs between deletions (Salesforce: the record's SystemModstamp; reconciliation: the event
+ * id of the upsert it ends, see deleted-records.ts), so a re-read or replay still dedupes. Upserts leave the cursor
+ * out: the same content re-uploaded in a new ingest run moves its cursor but is no new change.
  */
 import { sha256Hex } from "../platform/crypto";
 import { stableJson } from "./stable-json";
@@ -18,6 +25,8 @@ export interface EventIdInput {
   op: "upsert" | "delete";
   /** the raw source record, before mapping */
   record: Record<string, unknown>;
+  /** the record's source position (RawRecord.cursor): part of a delete's id only */
+  cursor: string;
 }
 
 /**
@@ -26,6 +35,6 @@ export interface EventIdInput {
  * "a" + "b|c"), and one digest per event is all the pipeline pays.
  */
 export async function eventId(input: EventIdInput): Promise<string> {
-  const parts = [input.tenant_id, input.connection_id, input.object, input.record_id, input.op, input.record];
+  const parts = [input.tenant_id, input.connection_id, input.object, input.record_id, input.op, input.record, ...(input.op === "delete" ? [input.cursor] : [])];
   return `evt_${(await sha256Hex(stableJson(parts))).slice(0, 32)}`;
 }

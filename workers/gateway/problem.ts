@@ -25,6 +25,13 @@ export const problemKinds = {
   "upgrade-required": { status: 426, title: "This endpoint takes a WebSocket upgrade" },
   "unmappable-file": { status: 422, title: "No mapping reads this file" },
   "invalid-mapping": { status: 422, title: "The mapping document is invalid" },
+  "source-schema-changed": { status: 422, title: "A field or object the source read relies on no longer exists" },
+  "mass-delete-held": { status: 422, title: "Reconciliation held back deleting most of an object's records" },
+  // A source refusing the connection's own credentials is not the caller's auth failing: 424, never 401/403.
+  "source-credentials-rejected": { status: 424, title: "The source rejected the connection's credentials" },
+  "source-permission-denied": { status: 424, title: "The connection's source user lacks a permission this needs" },
+  "source-unreachable": { status: 502, title: "The source could not be reached or failed" },
+  "source-quota-reached": { status: 503, title: "The source's API quota is used up for now" },
   "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
   "not-implemented": { status: 501, title: "Not implemented yet" },

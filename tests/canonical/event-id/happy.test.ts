@@ -9,6 +9,7 @@ const base: EventIdInput = {
   record_id: "001",
   op: "upsert",
   record: { Id: "001", Name: "Acme", Owner: { Name: "Grace", Id: "005" }, Amount: 0 },
+  cursor: "2026-01-01T00:00:00.000Z",
 };
 
 describe("deterministic event ids", () => {
@@ -36,6 +37,20 @@ describe("deterministic event ids", () => {
     // Pinned on purpose: changing the formula changes every stored event id, so re-reads would stop deduplicating.
     const serialized = '["ten_1","con_1","Account","001","upsert",{"Amount":0,"Id":"001","Name":"Acme","Owner":{"Id":"005","Name":"Grace"}}]';
     expect(await eventId(base)).toBe(`evt_${(await sha256Hex(serialized)).slice(0, 32)}`);
+  });
+
+  it("leaves an upsert's cursor out: the same content read from another position is the same change", async () => {
+    expect(await eventId({ ...base, cursor: "run_2#7" })).toBe(await eventId(base));
+  });
+
+  it("hashes a delete's cursor: each deletion of a record is its own event, the same one re-read stays one", async () => {
+    // a bare tombstone: only the id, the same every time the record is deleted
+    const deleted = { ...base, op: "delete" as const, record: { Id: "001" }, cursor: "reconcile:evt_first" };
+    const again = await eventId({ ...deleted, cursor: "reconcile:evt_recreated" });
+    expect(again).not.toBe(await eventId(deleted));
+    expect(await eventId({ ...deleted })).toBe(await eventId(deleted));
+    const serialized = '["ten_1","con_1","Account","001","delete",{"Id":"001"},"reconcile:evt_first"]';
+    expect(await eventId(deleted)).toBe(`evt_${(await sha256Hex(serialized)).slice(0, 32)}`);
   });
 
   it("cannot be forged by moving text between parts", async () => {

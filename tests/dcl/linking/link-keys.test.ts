@@ -17,4 +17,9 @@ describe("link keys", () => {
     expect(linkKeys(account("F-12", { name: "Firma R0 12 GmbH", website: null }))).toEqual(["id:accounts:F-12", "name:12"]);
     expect(linkKeys(account("G-1", { name: "Global Services Group", website: null }))).toEqual(["id:accounts:G-1"]);
   });
+
+  it("block a name with its numbers, which a name match needs equal: 'Generated 7' never meets the other 'Generated N'", () => {
+    expect(linkKeys(account("A-7", { name: "Generated 7", website: null }))).toEqual(["id:accounts:A-7", "name:generated#7"]);
+    expect(linkKeys(account("A-8", { name: "Route 66 Diner 2", website: null }))).toEqual(["id:accounts:A-8", "name:route#66 2"]);
+  });
 });

@@ -16,11 +16,18 @@ export interface StoreUnderTest {
 
 const uid = () => crypto.randomUUID().slice(0, 8);
 
-/** A source record's event as the pipeline would emit it for this tenant and connection. */
-async function sourceEvent(tenantId: string, connectionId: string, recordId: string, entity: "account" | "contact" = "account"): Promise<CanonicalEvent> {
+/** A source record's event as the pipeline would emit it for this tenant and connection (`revision`: a later change). */
+async function sourceEvent(
+  tenantId: string,
+  connectionId: string,
+  recordId: string,
+  entity: "account" | "contact" = "account",
+  op: "upsert" | "delete" = "upsert",
+  revision = 0,
+): Promise<CanonicalEvent> {
   const object = entity === "account" ? "Account" : "Contact";
-  const id = await eventId({ tenant_id: tenantId, connection_id: connectionId, object, record_id: recordId, op: "upsert", record: { Id: recordId } });
-  const meta = { version: 1 as const, tenant_id: tenantId, trace_id: "trace-1", event_id: id, emitted_at: "2026-01-01T00:00:00.000Z", mapping_version: `salesforce/${object}@1#abc`, op: "upsert" as const };
+  const id = await eventId({ tenant_id: tenantId, connection_id: connectionId, object, record_id: recordId, op, record: { Id: recordId, revision }, cursor: recordId });
+  const meta = { version: 1 as const, tenant_id: tenantId, trace_id: "trace-1", event_id: id, emitted_at: "2026-01-01T00:00:00.000Z", mapping_version: `salesforce/${object}@1#abc`, op };
   const source = { system: "salesforce" as const, connection_id: connectionId, object, record_id: recordId, cursor: recordId };
   return entity === "account"
     ? { meta, source, entity, data: { ...account, source_id: recordId } }
@@ -122,7 +129,72 @@ export function describeStreamStore(name: string, under: () => StoreUnderTest): 
       expect(read.map((e) => e.event.source.record_id)).toEqual(ids);
     });
 
+    it("lists an object's live record ids (latest event an upsert) by record id, after a key, with a limit", async () => {
+      const { store, newTenant } = under();
+      const tenant = await newTenant();
+      const run = `run_${uid()}`;
+      const append = async (batchId: string, batch: Promise<CanonicalEvent>[]) =>
+        store.appendBatch(tenant, { runId: run, batchId, events: await Promise.all(batch) });
+      await append("b1", ["e", "a", "d", "b", "c"].map((id) => sourceEvent(tenant, "con_a", id)));
+      const [changedD, backE] = [sourceEvent(tenant, "con_a", "d", "account", "upsert", 1), sourceEvent(tenant, "con_a", "e", "account", "upsert", 2)];
+      await append("b2", [
+        sourceEvent(tenant, "con_a", "b", "account", "delete"), // deleted
+        changedD, // changed: one id, not two
+        sourceEvent(tenant, "con_a", "e", "account", "delete"),
+        backE, // deleted, then back
+        sourceEvent(tenant, "con_a", "f", "account", "delete"), // only ever deleted
+        sourceEvent(tenant, "con_a", "z", "contact"), // another object
+        sourceEvent(tenant, "con_b", "c2", "account"), // another connection
+      ]);
+      const records = (query: { after?: string; limit?: number; connection_id?: string; object?: string }) =>
+        store.liveRecords(tenant, { connection_id: "con_a", object: "Account", limit: 100, ...query });
+      const live = async (query: Parameters<typeof records>[0]) => (await records(query)).map((record) => record.record_id);
+      // each with its latest upsert's event id: the one a delete of it ends
+      expect(await records({})).toEqual([
+        { record_id: "a", event_id: (await sourceEvent(tenant, "con_a", "a")).meta.event_id },
+        { record_id: "c", event_id: (await sourceEvent(tenant, "con_a", "c")).meta.event_id },
+        { record_id: "d", event_id: (await changedD).meta.event_id },
+        { record_id: "e", event_id: (await backE).meta.event_id },
+      ]);
+      expect(await live({})).toEqual(["a", "c", "d", "e"]);
+      expect(await live({ limit: 2 })).toEqual(["a", "c"]);
+      expect(await live({ after: "c", limit: 2 })).toEqual(["d", "e"]);
+      expect(await live({ after: "e" })).toEqual([]);
+      expect(await live({ after: "b" })).toEqual(["c", "d", "e"]); // a deleted id is a fine place to continue from
+      expect(await live({ object: "Contact" })).toEqual(["z"]);
+      expect(await live({ connection_id: "con_b" })).toEqual(["c2"]);
+      expect(await live({ object: "Nothing" })).toEqual([]);
+    });
+
+    it("pages through many live ids in keyset pages that neither skip nor repeat one", async () => {
+      const { store, newTenant } = under();
+      const tenant = await newTenant();
+      const ids = Array.from({ length: 250 }, (_, i) => `rec-${String(i).padStart(3, "0")}`);
+      await store.appendBatch(tenant, { runId: `run_${uid()}`, batchId: "b1", events: await events(tenant, "con_a", ids) });
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const ids = (await store.liveRecords(tenant, { connection_id: "con_a", object: "Account", after, limit: 100 })).map((record) => record.record_id);
+        seen.push(...ids);
+        if (ids.length < 100) break;
+        after = ids.at(-1);
+      }
+      expect(seen).toEqual(ids);
+    });
+
     describe("tenant isolation", () => {
+      it("a tenant's live record ids are its own, whatever another tenant holds or deleted under the same ids", async () => {
+        const { store, newTenant } = under();
+        const [a, b] = [await newTenant(), await newTenant()];
+        await store.appendBatch(a, { runId: `run_${uid()}`, batchId: "b1", events: await events(a, "con_x", ["1", "2"]) });
+        const ofB = [await sourceEvent(b, "con_x", "1"), await sourceEvent(b, "con_x", "1", "account", "delete"), await sourceEvent(b, "con_x", "3")];
+        await store.appendBatch(b, { runId: `run_${uid()}`, batchId: "b1", events: ofB });
+        const query = { connection_id: "con_x", object: "Account", limit: 100 };
+        const liveIds = async (tenant: string) => (await store.liveRecords(tenant, query)).map((record) => record.record_id);
+        expect(await liveIds(a)).toEqual(["1", "2"]);
+        expect(await liveIds(b)).toEqual(["3"]);
+      });
+
       it("a tenant reads none of another tenant's events, not even by their seqs", async () => {
         const { store, newTenant } = under();
         const [a, b] = [await newTenant(), await newTenant()];

@@ -6,6 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import type { SourceSystem } from "../../canonical/names";
 import { ProblemError, fieldIssues } from "../../gateway/problem";
+import { SalesforceConfigSchema } from "../connectors/salesforce/config";
 import { connectionFilesPrefix } from "./files";
 
 /** Strict: a misspelt setting is an error, not silently ignored. */
@@ -26,17 +27,39 @@ export const FileSourceConfigSchema = z
   })
   .openapi("FileSourceConfig");
 
-/**
- * Salesforce, Supabase and MongoDB have no connector yet, so there is nothing to validate their settings against:
- * until each connector lands with its own schema, their config is any JSON object.
- */
-const PendingConnectorConfigSchema = z.record(z.string(), z.unknown());
+/** A Supabase project's tables through its REST API (PostgREST); the API key is a secret (`secrets.api_key`). */
+export const SupabaseConfigSchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/, error: "The project URL is an http(s) URL" })
+      .openapi({ description: "The project URL", example: "https://abcdefghijklmnop.supabase.co" }),
+    schema: z.string().min(1).optional().openapi({ description: "The exposed schema to read (PostgREST's default when absent)" }),
+    tables: z.array(z.string().min(1)).min(1).optional().openapi({ description: "The tables to sync; every table the key sees when absent" }),
+    page_size: z.number().int().min(1).max(10_000).optional().openapi({ description: "Rows asked for per read page; the project's max rows may cap it" }),
+    cursor_column: z.string().min(1).optional().openapi({ description: "The NOT NULL column each table's incremental read orders by (default `updated_at`)" }),
+    id_column: z.string().min(1).optional().openapi({ description: "Each table's unique, NOT NULL id column (default `id`)" }),
+  })
+  .openapi("SupabaseConfig");
+
+/** A MongoDB database's collections through the official driver; the connection string is a secret (`secrets.connection_string`). */
+export const MongoDbConfigSchema = z
+  .strictObject({
+    database: z.string().min(1).openapi({ example: "crm" }),
+    collections: z.array(z.string().min(1)).min(1).optional().openapi({ description: "The collections to sync (default: every collection)" }),
+    cursor_field: z.string().min(1).optional().openapi({ description: "The date field each collection's incremental read orders by, with `_id` (default `updatedAt`)" }),
+    page_size: z.number().int().min(1).max(10_000).optional().openapi({ description: "Documents per read page" }),
+    lookback_seconds: z.number().int().min(0).max(86_400).optional().openapi({
+      description: "How far before the last synced `cursor_field` a new sync re-reads, for writes committed late (default 300)",
+    }),
+    sample_size: z.number().int().min(1).max(1_000).optional().openapi({ description: "Documents sampled per collection by discovery" }),
+  })
+  .openapi("MongoDbConfig");
 
 export const connectionConfigSchemas = {
   filesource: FileSourceConfigSchema,
-  salesforce: PendingConnectorConfigSchema,
-  supabase: PendingConnectorConfigSchema,
-  mongodb: PendingConnectorConfigSchema,
+  salesforce: SalesforceConfigSchema,
+  supabase: SupabaseConfigSchema,
+  mongodb: MongoDbConfigSchema,
 } satisfies Record<SourceSystem, z.ZodType<Record<string, unknown>>>;
 
 type Owner = { tenantId: string; connectionId: string };

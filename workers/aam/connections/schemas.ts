@@ -47,8 +47,8 @@ const NameSchema = z
 const ConfigInputSchema = z.record(z.string(), z.unknown(), { error: "Config must be an object" }).openapi({
   description:
     "Per system: `filesource` takes `{format?: csv|ndjson, delimiter?, id_column?, page_size?}` (its `prefix` is " +
-    "assigned by the platform); `salesforce`, `supabase` and `mongodb` accept any object " +
-    "until their connectors define their settings",
+    "assigned by the platform); `supabase` takes `{url, schema?, tables?, page_size?, cursor_column?, id_column?}` with " +
+    "`secrets.api_key`; `salesforce` and `mongodb` accept any object until their connectors define their settings",
   example: { format: "csv", delimiter: ";", id_column: "Id" },
 });
 

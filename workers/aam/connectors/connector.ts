@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { EntityNameSchema, type SourceSystem } from "../../canonical/names";
+import { SourceStateSchema } from "./source-state";
 
 /** Field types as discovered or inferred, widening null < boolean < integer < number < string (Airbyte's order). */
 export const FieldTypeSchema = z
@@ -19,6 +20,14 @@ export const DiscoveredFieldSchema = z
     type: FieldTypeSchema,
     nullable: z.boolean(),
     sample_values: z.array(z.unknown()).max(5),
+    /** the share of sampled records holding the field, where the source is sampled (document stores) */
+    frequency: z.number().min(0).max(1).optional(),
+    /** a field the source's customer added (Salesforce `__c`), where the source tells */
+    custom: z.boolean().optional(),
+    /** the objects a reference (foreign key) field points to, where the source tells */
+    reference_to: z.array(z.string()).optional(),
+    /** the allowed values of a picklist/enum field, where the source tells */
+    picklist_values: z.array(z.string()).optional(),
   })
   .openapi("DiscoveredField");
 export type DiscoveredField = z.infer<typeof DiscoveredFieldSchema>;
@@ -44,6 +53,8 @@ export const RawRecordSchema = z.object({
   cursor: z.string(),
   /** 1-based line of the record's first line, for file sources: quarantine reports it */
   line: z.number().int().positive().optional(),
+  /** `delete`: the source deleted the record (tombstone, IsDeleted, or gone at id reconciliation); absent: upsert */
+  op: z.enum(["upsert", "delete"]).optional(),
 });
 export type RawRecord = z.infer<typeof RawRecordSchema>;
 
@@ -63,6 +74,11 @@ export interface ReadPage {
   rejects?: RejectedRow[];
   /** where the next read continues; null once the object is exhausted for now */
   next_cursor: string | null;
+  /**
+   * with `next_cursor` null: where the next sync of the object starts, when the source knows better than this
+   * page's own cursor (the default) — e.g. after the last record, moved back by a lookback
+   */
+  resume_cursor?: string;
   /** backfill progress where the source can tell (bytes of a file, rows of a table) */
   progress?: { done: number; total?: number; unit: string };
 }
@@ -87,6 +103,7 @@ export interface WriteResult {
 export const HealthCheckSchema = z
   .object({
     ok: z.boolean(),
+    state: SourceStateSchema,
     latency_ms: z.number().nonnegative(),
     detail: z.string().optional(),
   })
@@ -103,4 +120,13 @@ export interface Connector {
   read(object: string, cursor: string | null): Promise<ReadPage>;
   /** write-back */
   write(change: WriteChange): Promise<WriteResult>;
+  /**
+   * Deletes for sources that keep no tombstones (PostgREST, MongoDB): which of `recordIds` (at most
+   * EXISTING_BATCH of one object) still exist. The pipeline's id reconciliation turns the others into deletes.
+   * Absent where the source reports deletes itself (Salesforce queryAll, files).
+   */
+  existing?(object: string, recordIds: string[]): Promise<Set<string>>;
 }
+
+/** The most ids one `existing` call is asked about: small enough for a URL (`id=in.(…)`) and one round trip. */
+export const EXISTING_BATCH = 100;

@@ -9,15 +9,27 @@ import filesourceDeals from "../../../mappings/filesource/deals.yaml";
 import filesourceHubspotCompanies from "../../../mappings/filesource/hubspot-companies.yaml";
 import filesourceHubspotContacts from "../../../mappings/filesource/hubspot-contacts.yaml";
 import filesourceHubspotDeals from "../../../mappings/filesource/hubspot-deals.yaml";
+import mongodbAccounts from "../../../mappings/mongodb/accounts.yaml";
+import mongodbContacts from "../../../mappings/mongodb/contacts.yaml";
+import mongodbOpportunities from "../../../mappings/mongodb/opportunities.yaml";
 import salesforceAccount from "../../../mappings/salesforce/account.yaml";
 import salesforceContact from "../../../mappings/salesforce/contact.yaml";
 import salesforceOpportunity from "../../../mappings/salesforce/opportunity.yaml";
+import supabaseCompanies from "../../../mappings/supabase/companies.yaml";
+import supabaseDeals from "../../../mappings/supabase/deals.yaml";
+import supabasePeople from "../../../mappings/supabase/people.yaml";
 import type { MappingSource } from "./load";
 
 export const bundledMappings: MappingSource[] = [
   { file: "mappings/salesforce/account.yaml", text: salesforceAccount },
   { file: "mappings/salesforce/opportunity.yaml", text: salesforceOpportunity },
   { file: "mappings/salesforce/contact.yaml", text: salesforceContact },
+  { file: "mappings/supabase/companies.yaml", text: supabaseCompanies },
+  { file: "mappings/supabase/deals.yaml", text: supabaseDeals },
+  { file: "mappings/supabase/people.yaml", text: supabasePeople },
+  { file: "mappings/mongodb/accounts.yaml", text: mongodbAccounts },
+  { file: "mappings/mongodb/opportunities.yaml", text: mongodbOpportunities },
+  { file: "mappings/mongodb/contacts.yaml", text: mongodbContacts },
   { file: "mappings/filesource/accounts.yaml", text: filesourceAccounts },
   { file: "mappings/filesource/deals.yaml", text: filesourceDeals },
   { file: "mappings/filesource/contacts.yaml", text: filesourceContacts },

@@ -7,6 +7,7 @@ import type { Env } from "../../env";
 import { database, forTenant } from "../../platform/db";
 import { randomHex } from "../../platform/ids";
 import { createLogger, errorFields, logLevel } from "../../platform/log";
+import { sourceStateOf } from "../connectors/source-state";
 import { dueForSync } from "../connections/due";
 import { getConnection } from "../connections/registry";
 import { claimDueSync, recordSyncFailed } from "../connections/sync-state";
@@ -26,7 +27,7 @@ export async function scheduleDueSyncs(env: Env, now: Date): Promise<void> {
       log.info("scheduled sync started", { trace_id: traceId, tenant_id: due.tenantId, connection_id: due.id, runs: runIds.length });
     } catch (err) {
       log.error("scheduled sync could not start", { trace_id: traceId, tenant_id: due.tenantId, connection_id: due.id, ...errorFields(err) });
-      await recordSyncFailed(scope, due.id, err instanceof Error ? err.message : String(err), now);
+      await recordSyncFailed(scope, due.id, err instanceof Error ? err.message : String(err), now, sourceStateOf(err));
     }
   }
 }

@@ -15,6 +15,7 @@ import type { MappingFieldError, MappingResult } from "../mapping/result";
 import type { RawBatch } from "./messages";
 import { pickMapping } from "./pick-mapping";
 import type { QuarantineEntry } from "./quarantine";
+import { tombstoneData } from "./tombstone-data";
 
 /** What a record needs around it to become an event: whose it is and where it came from. */
 export type RecordOrigin = Pick<RawBatch, "tenant_id" | "connection_id" | "trace_id" | "system" | "object" | "entity">;
@@ -24,8 +25,6 @@ export type RecordOutcome = { ok: true; event: CanonicalEvent } | { ok: false; e
 type Mapped = Extract<MappingResult, { ok: true }>;
 type Enveloped = { ok: true; event: CanonicalEvent } | { ok: false; errors: MappingFieldError[] };
 
-const OP = "upsert";
-
 const summary = (errors: MappingFieldError[]) => errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
 
 const issueErrors = (issues: z.ZodError["issues"], prefix: string[] = []): MappingFieldError[] =>
@@ -34,6 +33,7 @@ const issueErrors = (issues: z.ZodError["issues"], prefix: string[] = []): Mappi
 /** The envelope fields that differ between the events of one origin; every other field is the same for all of them. */
 const perEventFields = [
   { part: "meta", key: "event_id", schema: EventMetaSchema.shape.event_id },
+  { part: "meta", key: "op", schema: EventMetaSchema.shape.op },
   { part: "source", key: "record_id", schema: EventSourceSchema.shape.record_id },
   { part: "source", key: "cursor", schema: EventSourceSchema.shape.cursor },
 ] as const;
@@ -41,8 +41,8 @@ const perEventFields = [
 /**
  * Mapped records of one origin into their event envelopes. The envelope (EventEnvelopeSchema: the event schema's
  * own meta and source schemas, strict) is validated whole for the first event; what the origin's events share
- * (tenant, trace, emitted_at, mapping version, op, system, connection, object, entity) is then known valid, so
- * each further event checks only its own event_id, record_id and cursor, with the same field schemas.
+ * (tenant, trace, emitted_at, mapping version, system, connection, object, entity) is then known valid, so
+ * each further event checks only its own event_id, op, record_id and cursor, with the same field schemas.
  */
 export function envelopes(mapping: CompiledMapping, origin: RecordOrigin, emittedAt: string): (record: RawRecord, mapped: Mapped, id: string) => Enveloped {
   let shared: "unchecked" | "valid" = "unchecked";
@@ -55,7 +55,7 @@ export function envelopes(mapping: CompiledMapping, origin: RecordOrigin, emitte
         event_id: id,
         emitted_at: emittedAt,
         mapping_version: mapping.mapping_version,
-        op: OP,
+        op: record.op ?? "upsert",
       },
       source: { system: origin.system, connection_id: origin.connection_id, object: origin.object, record_id: mapped.record_id, cursor: record.cursor },
       // the entity whose schema the mapping validated `data` with
@@ -99,17 +99,30 @@ function quarantined(
   };
 }
 
+/**
+ * A record mapped for its event. A delete is mapped like an upsert, so it gets the same source id (the mapping's id
+ * path where the data carries it, else the connector's id) and, where the source sent the deleted record whole
+ * (Salesforce queryAll), its last fields; a bare tombstone (only an id) that the mapping cannot read gets the
+ * entity's tombstone data instead: a delete is never quarantined for the fields it no longer has.
+ */
+function deletedOrMapped(mapping: CompiledMapping, record: RawRecord): MappingResult {
+  const mapped = mapping.map(record.data, record.record_id);
+  if (mapped.ok || record.op !== "delete") return mapped;
+  const recordId = mapped.record_id ?? record.record_id;
+  return { ok: true, record_id: recordId, data: tombstoneData(mapping.entity, recordId) };
+}
+
 /** Records of one origin, mapped with one mapping (or all failing with its reason) at one emitted_at. */
 export function recordNormalizer(mapping: CompiledMapping | string, origin: RecordOrigin, emittedAt: string): (record: RawRecord) => Promise<RecordOutcome> {
   if (typeof mapping === "string") return async (record) => quarantined(mapping, origin, record, { reason: mapping, errors: [], recordId: record.record_id });
   const envelope = envelopes(mapping, origin, emittedAt);
   return async (record) => {
-    const mapped = mapping.map(record.data, record.record_id);
+    const mapped = deletedOrMapped(mapping, record);
     if (!mapped.ok) {
       const failure = { reason: `mapping failed: ${summary(mapped.errors)}`, errors: mapped.errors, recordId: mapped.record_id ?? record.record_id };
       return quarantined(mapping, origin, record, failure);
     }
-    const id = await eventId({ ...origin, record_id: mapped.record_id, op: OP, record: record.data });
+    const id = await eventId({ ...origin, record_id: mapped.record_id, op: record.op ?? "upsert", record: record.data, cursor: record.cursor });
     const enveloped = envelope(record, mapped, id);
     if (enveloped.ok) return enveloped;
     return quarantined(mapping, origin, record, { reason: `invalid canonical event: ${summary(enveloped.errors)}`, errors: enveloped.errors, recordId: mapped.record_id });

@@ -58,6 +58,8 @@ export async function recordPageRead(
     .set({
       // Only a queued run starts: a failed (or finished) one is never revived by a late page.
       status: sql`case when ${syncRuns.status} = 'queued' then 'running' else ${syncRuns.status} end`,
+      // a page read ends a quota wait: its note goes; a failed run keeps why it failed
+      error: sql`case when ${syncRuns.status} = 'failed' then ${syncRuns.error} else null end`,
       startedAt: sql`coalesce(${syncRuns.startedAt}, ${now.toISOString()})`,
       read: sql`${syncRuns.read} + ${page.records}`,
       batchesEnqueued: sql`${syncRuns.batchesEnqueued} + ${page.batches ?? 1}`,
@@ -114,6 +116,15 @@ export async function recordBatchNormalized(
   ]);
 }
 
+/** The run waits for its source's quota: it is running (not failed), and `error` says until when. */
+export async function recordRunDeferred(scope: TenantScope, runId: string, note: string, now = new Date()): Promise<void> {
+  await scope.db
+    .update(syncRuns)
+    .set({ status: "running", error: note, startedAt: sql`coalesce(${syncRuns.startedAt}, ${now.toISOString()})` })
+    .where(scope.where(syncRuns, eq(syncRuns.id, runId), sql`${syncRuns.status} in ('queued', 'running')`))
+    .run();
+}
+
 /** The run cannot go on (source unreachable, retries exhausted): keep what it counted, record why. */
 export async function recordRunFailed(scope: TenantScope, runId: string, error: string, now = new Date()): Promise<void> {
   await scope.update(syncRuns, { status: "failed", error, finishedAt: now.toISOString() }, eq(syncRuns.id, runId));
@@ -126,7 +137,8 @@ async function finishIfComplete(scope: TenantScope, runId: string, now: Date): P
 function finishIfCompleteQuery(scope: TenantScope, runId: string, now: Date) {
   return scope.db
     .update(syncRuns)
-    .set({ status: "succeeded", finishedAt: now.toISOString() })
+    // a succeeded run has no error: what `error` held was a quota wait's note
+    .set({ status: "succeeded", error: null, finishedAt: now.toISOString() })
     .where(
       scope.where(
         syncRuns,

@@ -18,6 +18,8 @@ import { recordSyncSucceeded } from "../connections/sync-state";
 import type { SyncJob } from "./messages";
 import { sendRawBatches } from "./raw-batches";
 import { getRun, recordReadingDone } from "./runs";
+import { reconcileIfDue } from "./start-reconcile";
+import { afterPageRead } from "./sync-deferral";
 import { publishLive } from "../../dcl/live/publish";
 import { receivedEvent } from "../../dcl/live/events";
 
@@ -38,12 +40,17 @@ export async function runSyncStep(env: Env, job: SyncJob, now = new Date()): Pro
   await sendRawBatches(env, scope, envelope, job.cursor ?? "start", page);
   await publishLive(env, job.tenant_id, { "live-flow": [receivedEvent(job, page)] });
   if (page.next_cursor !== null) {
-    await env.SYNC_QUEUE.send({ ...job, cursor: page.next_cursor } satisfies SyncJob, { contentType: "json" });
+    await env.SYNC_QUEUE.send({ ...afterPageRead(job), cursor: page.next_cursor } satisfies SyncJob, { contentType: "json" });
     return;
   }
   await recordReadingDone(scope, job.run_id, now);
   const run = await getRun(scope, job.run_id);
-  // The object is exhausted for now; the next sync re-reads its last page from where that page started (the
-  // connector has no position past the end), which costs one page of duplicates and misses nothing appended.
-  if (run !== undefined) await recordSyncSucceeded(scope, connection.id, { object: job.object, cursor: job.cursor, run }, now);
+  // The object is exhausted for now; the next sync starts where the connector says (resume_cursor), or else
+  // re-reads this last page from where it started, which costs one page of duplicates and misses nothing appended.
+  const cursor = page.resume_cursor ?? job.cursor;
+  if (run !== undefined) await recordSyncSucceeded(scope, connection.id, { object: job.object, cursor, run }, now);
+  // sources without tombstones: their deletes come from id reconciliation, on schedule
+  if (run?.kind === "scheduled" && connector.existing !== undefined) {
+    await reconcileIfDue(env, scope, { connection, object: job.object, traceId: job.trace_id }, now);
+  }
 }

@@ -2,11 +2,12 @@
  * The canonical stream in D1: appends are the pipeline's own (aam/pipeline/stream.ts: one D1 transaction with the
  * batch's marker), reads go straight to canonical_events through the tenant scope.
  */
-import { asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { appendBatch } from "../../aam/pipeline/stream";
 import type { CanonicalEvent } from "../../canonical/event";
 import { database, forTenant, schema, type TenantScope } from "../../platform/db";
-import type { BatchAppended, BatchToAppend, StreamFilter, StreamEvent, StreamStore } from "./stream-store";
+import type { BatchAppended, BatchToAppend, LiveRecord, LiveRecordsQuery, StreamFilter, StreamEvent, StreamStore } from "./stream-store";
 
 const { canonicalEvents, normalizedBatches } = schema;
 
@@ -15,6 +16,7 @@ export function d1StreamStore(d1: D1Database): StreamStore {
   return {
     appendBatch: (tenantId, batch) => append(forTenant(db, tenantId), batch),
     readEvents: (tenantId, filter, limit) => readEvents(forTenant(db, tenantId), filter, limit),
+    liveRecords: (tenantId, query) => liveRecords(forTenant(db, tenantId), query),
   };
 }
 
@@ -44,4 +46,39 @@ async function readEvents(scope: TenantScope, filter: StreamFilter, limit: numbe
     .limit(limit);
   // the column holds what the pipeline appended: validated CanonicalEvents
   return rows.map((row) => ({ seq: row.seq, event: row.event as CanonicalEvent }));
+}
+
+/** An upsert with no later event of its record is a live record, with that upsert's event id (canonical_events_tenant_record_idx covers it). */
+async function liveRecords(scope: TenantScope, query: LiveRecordsQuery): Promise<LiveRecord[]> {
+  const later = alias(canonicalEvents, "later");
+  return scope.db
+    .select({ record_id: canonicalEvents.recordId, event_id: canonicalEvents.eventId })
+    .from(canonicalEvents)
+    .where(
+      scope.where(
+        canonicalEvents,
+        eq(canonicalEvents.connectionId, query.connection_id),
+        eq(canonicalEvents.object, query.object),
+        query.after === undefined ? undefined : gt(canonicalEvents.recordId, query.after),
+        eq(canonicalEvents.op, "upsert"),
+        notExists(
+          scope.db
+            .select({ one: sql`1` })
+            .from(later)
+            .where(
+              scope.where(
+                later,
+                and(
+                  eq(later.connectionId, canonicalEvents.connectionId),
+                  eq(later.object, canonicalEvents.object),
+                  eq(later.recordId, canonicalEvents.recordId),
+                  gt(later.seq, canonicalEvents.seq),
+                ),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(canonicalEvents.recordId))
+    .limit(query.limit);
 }

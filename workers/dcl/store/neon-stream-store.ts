@@ -4,11 +4,12 @@
  * delivery's seqs back from it; events go in with ON CONFLICT (tenant_id, event_id) DO NOTHING, so only new events
  * get a seq.
  */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { type PgConfig, pgSchema, withPg } from "../../platform/db/pg";
 import { forPgTenant, type PgTenantScope } from "../../platform/db/pg-scope";
 import { eventRow } from "./event-columns";
-import type { BatchAppended, BatchToAppend, StreamEvent, StreamFilter, StreamStore } from "./stream-store";
+import type { BatchAppended, BatchToAppend, LiveRecord, LiveRecordsQuery, StreamEvent, StreamFilter, StreamStore } from "./stream-store";
 
 const { canonicalEvents, normalizedBatches } = pgSchema;
 
@@ -16,6 +17,7 @@ export function neonStreamStore(config: PgConfig): StreamStore {
   return {
     appendBatch: (tenantId, batch) => withPg(config, (db) => db.transaction((tx) => appendBatch(forPgTenant(tx, tenantId), batch))),
     readEvents: (tenantId, filter, limit) => withPg(config, (db) => readEvents(forPgTenant(db, tenantId), filter, limit)),
+    liveRecords: (tenantId, query) => withPg(config, (db) => liveRecords(forPgTenant(db, tenantId), query)),
   };
 }
 
@@ -60,4 +62,39 @@ export function readEvents(scope: PgTenantScope, filter: StreamFilter, limit: nu
     )
     .orderBy(asc(canonicalEvents.seq))
     .limit(limit);
+}
+
+/** An upsert with no later event of its record is a live record, with that upsert's event id (canonical_events_tenant_record_idx covers it). */
+async function liveRecords(scope: PgTenantScope, query: LiveRecordsQuery): Promise<LiveRecord[]> {
+  const later = alias(canonicalEvents, "later");
+  return scope.db
+    .select({ record_id: canonicalEvents.recordId, event_id: canonicalEvents.eventId })
+    .from(canonicalEvents)
+    .where(
+      scope.where(
+        canonicalEvents,
+        eq(canonicalEvents.connectionId, query.connection_id),
+        eq(canonicalEvents.object, query.object),
+        query.after === undefined ? undefined : gt(canonicalEvents.recordId, query.after),
+        eq(canonicalEvents.op, "upsert"),
+        notExists(
+          scope.db
+            .select({ one: sql`1` })
+            .from(later)
+            .where(
+              scope.where(
+                later,
+                and(
+                  eq(later.connectionId, canonicalEvents.connectionId),
+                  eq(later.object, canonicalEvents.object),
+                  eq(later.recordId, canonicalEvents.recordId),
+                  gt(later.seq, canonicalEvents.seq),
+                ),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(canonicalEvents.recordId))
+    .limit(query.limit);
 }

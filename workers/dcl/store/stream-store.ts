@@ -35,6 +35,21 @@ export interface StreamEvent {
   event: CanonicalEvent;
 }
 
+/** One source object's records, paged by record id (keyset: continue after the last id of the previous page). */
+export interface LiveRecordsQuery {
+  connection_id: string;
+  object: string;
+  /** the record id a page continues after; absent for the first page */
+  after?: string;
+  limit: number;
+}
+
+/** A live source record: its id, and the event id of its latest upsert (what a delete of it ends). */
+export interface LiveRecord {
+  record_id: string;
+  event_id: string;
+}
+
 export interface StreamStore {
   /**
    * Appends a batch's events in one transaction, idempotent per (run, batch) and deduplicated by event id (ids
@@ -43,4 +58,9 @@ export interface StreamStore {
   appendBatch(tenantId: string, batch: BatchToAppend): Promise<BatchAppended>;
   /** Up to `limit` of the tenant's events matching the filter, in seq order. */
   readEvents(tenantId: string, filter: StreamFilter, limit: number): Promise<StreamEvent[]>;
+  /**
+   * Up to `limit` records of the object whose latest event is an upsert (live, as far as the stream knows), by
+   * record id ascending in the store's own text order: id reconciliation asks the source which of them still exist.
+   */
+  liveRecords(tenantId: string, query: LiveRecordsQuery): Promise<LiveRecord[]>;
 }

@@ -40,6 +40,8 @@ export const canonicalEvents = pgTable(
     uniqueIndex("canonical_events_tenant_event_id_unique").on(t.tenantId, t.eventId),
     index("canonical_events_tenant_seq_idx").on(t.tenantId, t.seq),
     index("canonical_events_tenant_entity_seq_idx").on(t.tenantId, t.entity, t.seq),
+    // id reconciliation's "which records of this object are live": keyset by record id, latest event per record (op covered)
+    index("canonical_events_tenant_record_idx").on(t.tenantId, t.connectionId, t.object, t.recordId, t.seq, t.op),
   ],
 );
 

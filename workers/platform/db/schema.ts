@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
+import type { SourceState } from "../../aam/connectors/source-state";
 
 /** An ISO-8601 UTC timestamp column defaulting to the insert time. */
 const timestamp = (name: string) =>
@@ -98,6 +99,9 @@ export const connections = sqliteTable(
     lastSyncAt: text("last_sync_at"),
     lastSyncStats: text("last_sync_stats", { mode: "json" }).$type<SyncStats>(),
     lastError: text("last_error"),
+    /** what the user can do about the source, as the last sync outcome or check found it; null until either ran */
+    sourceState: text("source_state").$type<SourceState>(),
+    sourceStateAt: text("source_state_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
   },
@@ -109,9 +113,9 @@ export const connections = sqliteTable(
 );
 
 /**
- * One sync of a connection (scheduled, manual, file upload, push ingest or quarantine replay). Consumers add to
- * the counters concurrently (`SET read = read + ?`); the run is finished once reading is done and every batch it
- * enqueued has been normalized (batches_done = batches_enqueued).
+ * One sync of a connection (scheduled, manual, file upload, push ingest, quarantine replay, or id reconciliation:
+ * its records are the deletes it found). Consumers add to the counters concurrently (`SET read = read + ?`); the
+ * run is finished once reading is done and every batch it enqueued has been normalized (batches_done = batches_enqueued).
  */
 export const syncRuns = sqliteTable(
   "sync_runs",
@@ -119,7 +123,7 @@ export const syncRuns = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: tenantId(),
     connectionId: text("connection_id").notNull(),
-    kind: text("kind", { enum: ["scheduled", "manual", "upload", "ingest", "replay"] }).notNull(),
+    kind: text("kind", { enum: ["scheduled", "manual", "upload", "ingest", "replay", "reconcile"] }).notNull(),
     /** the source object the run reads (a file for uploads); null when it covers every object */
     object: text("object"),
     status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull().default("queued"),
@@ -169,6 +173,8 @@ export const canonicalEvents = sqliteTable(
     uniqueIndex("canonical_events_event_id_unique").on(t.eventId),
     index("canonical_events_tenant_seq_idx").on(t.tenantId, t.seq),
     index("canonical_events_tenant_entity_seq_idx").on(t.tenantId, t.entity, t.seq),
+    // id reconciliation's "which records of this object are live": keyset by record id, latest event per record (op covered)
+    index("canonical_events_tenant_record_idx").on(t.tenantId, t.connectionId, t.object, t.recordId, t.seq, t.op),
   ],
 );
 

@@ -44,7 +44,7 @@ describe("the registry keeps next_sync_at in step with the schedule", () => {
   });
 
   it("treats an empty secrets object as no secrets", async () => {
-    const created = await createConnection(scope, env, { system: "supabase", name: newId("n"), config: {}, secrets: {}, schedule_minutes: 60 });
+    const created = await createConnection(scope, env, { system: "supabase", name: newId("n"), config: { url: "https://example.supabase.co" }, secrets: {}, schedule_minutes: 60 });
     expect(created.secretsCiphertext).toBeNull();
   });
 });

@@ -6,10 +6,11 @@ import { DecryptionError } from "../../../../workers/platform/encryption";
 import { database, forTenant, schema } from "../../../../workers/platform/db";
 import { createConnection, getConnection } from "../../../../workers/aam/connections/registry";
 import { signUp } from "../../../helpers/auth";
+import { SALESFORCE_CONFIG } from "../../connectors/salesforce/helpers";
 
 const db = database(env.DB);
 const input = (name: string, secrets?: Record<string, string>) =>
-  ({ system: "salesforce", name, config: {}, secrets, schedule_minutes: 60 }) as const;
+  ({ system: "salesforce", name, config: SALESFORCE_CONFIG, secrets, schedule_minutes: 60 }) as const;
 
 describe("a connection's ciphertext is bound to its tenant and connection", () => {
   it("does not open when copied onto another tenant's connection row", async () => {

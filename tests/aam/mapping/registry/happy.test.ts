@@ -22,9 +22,15 @@ describe("bundled mappings", () => {
       "filesource/hubspot-companies→account",
       "filesource/hubspot-contacts→contact",
       "filesource/hubspot-deals→opportunity",
+      "mongodb/accounts→account",
+      "mongodb/contacts→contact",
+      "mongodb/opportunities→opportunity",
       "salesforce/Account→account",
       "salesforce/Contact→contact",
       "salesforce/Opportunity→opportunity",
+      "supabase/companies→account",
+      "supabase/deals→opportunity",
+      "supabase/people→contact",
     ]);
     expect(registry.get("salesforce", "Account")?.mapping_version).toMatch(/^salesforce\/Account@1#[0-9a-f]{12}$/);
   });

@@ -17,7 +17,7 @@ describe("the connector cron job when a connection cannot be synced", () => {
     captureQueues();
     vi.spyOn(console, "error").mockImplementation(() => {});
     const scope = await newTenant();
-    // No connector exists for Salesforce yet: discovery fails with 501.
+    // A Salesforce row whose config no longer fits its connector (stored before validation): discovery fails.
     const broken = await scope.db
       .insert(schema.connections)
       .values({ id: "con_broken", tenantId: scope.tenantId, system: "salesforce", name: "sf", config: {}, scheduleMinutes: 60, nextSyncAt: at(0).toISOString() })
@@ -30,7 +30,7 @@ describe("the connector cron job when a connection cannot be synced", () => {
 
     const failed = await getConnection(scope, broken.id);
     expect(failed.status).toBe("error");
-    expect(failed.lastError).toMatch(/no salesforce connector/i);
+    expect(failed.lastError).toMatch(/does not fit a Salesforce connection/);
     expect(await scope.select(schema.syncRuns, eq(schema.syncRuns.connectionId, fine.id))).toHaveLength(1);
     // An errored connection is no longer due: the cron does not hammer it every tick.
     await scheduleDueSyncs(env, at(70));

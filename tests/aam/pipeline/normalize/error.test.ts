@@ -145,3 +145,18 @@ describe("an event whose envelope is invalid", () => {
     });
   });
 });
+
+describe("a delete of a record the pipeline never saw", () => {
+  it("is an event like any delete, acknowledged once: the view gets a tombstone, nothing is quarantined or retried", async () => {
+    const connectionId = newConnectionId();
+    const runId = await readRun(scope, connectionId, 1);
+    const record = { record_id: "never-seen", cursor: "c-1", data: { "Account No": "never-seen" }, op: "delete" as const };
+    const result = await deliver([{ ...accountsBatch(scope.tenantId, runId, connectionId), records: [record], rejects: [] }]);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(result.retryMessages).toEqual([]);
+    expect(await quarantineRows(runId)).toEqual([]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 1, quarantined: 0 });
+    const [row] = await streamRows(runId);
+    expect(JSON.parse(row!.event)).toMatchObject({ meta: { op: "delete" }, source: { record_id: "never-seen" } });
+  });
+});

@@ -4,9 +4,15 @@ import { CanonicalEventSchema } from "../../../../workers/canonical/event";
 import { normalizeBatch } from "../../../../workers/aam/pipeline/normalize";
 import { appendBatch } from "../../../../workers/aam/pipeline/stream";
 import { systemMappings } from "../../../../workers/aam/mapping/registry";
+import type { RawRecord } from "../../../../workers/aam/connectors/connector";
+import { ViewPageSchema } from "../../../../workers/dcl/query/list-view";
+import { TOMBSTONE_NAME } from "../../../../workers/aam/pipeline/tombstone-data";
+import { bearer } from "../../../helpers/auth";
+import { call } from "../../../helpers/http";
+import { deliver as deliverTo } from "../../../helpers/pipeline";
 import { account, accountsBatch, newConnectionId, deliver, quarantineRows, readRun, runCounts, streamRows, tenantScope } from "../../../helpers/normalize";
 
-const { scope } = await tenantScope();
+const { scope, accessToken } = await tenantScope();
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -132,5 +138,71 @@ describe("normalizing a raw batch", () => {
       source: { object: "Accounts-2024.csv" },
       data: { name: "Acme C-1" },
     });
+  });
+});
+
+describe("a source-reported delete", () => {
+  const deleted = (id: string, line: number, fields: Record<string, unknown> = {}) => ({ ...account(id, line, fields), op: "delete" as const });
+  const eventsOf = async (runId: string) => (await streamRows(runId)).map((row) => CanonicalEventSchema.parse(JSON.parse(row.event)));
+
+  /** Normalizes `records` as one raw batch, then hands the appended events to the DCL consumer. */
+  async function throughTheDcl(connectionId: string, records: RawRecord[]) {
+    const sent = vi.spyOn(env.CANONICAL_QUEUE, "send").mockResolvedValue(undefined as never);
+    const runId = await readRun(scope, connectionId, records.length);
+    const normalized = await deliver([{ ...accountsBatch(scope.tenantId, runId, connectionId), records, rejects: [] }]);
+    expect(normalized.explicitAcks).toHaveLength(1);
+    for (const [batch] of sent.mock.calls) expect((await deliverTo("autonomos-canonical", [batch])).result.explicitAcks).toHaveLength(1);
+    return runId;
+  }
+
+  const accountRows = async (query = "") => {
+    const res = await call(`/api/v1/dcl/views/accounts?limit=500${query}`, { headers: bearer(accessToken) });
+    expect(res.status).toBe(200);
+    return ViewPageSchema.parse(await res.json()).items as Record<string, unknown>[];
+  };
+  const rowOf = (rows: Record<string, unknown>[], connectionId: string) => rows.filter((row) => JSON.stringify(row.sources).includes(connectionId));
+
+  it("becomes a delete event of the same record, and the upsert then delete leave the view row a tombstone", async () => {
+    const connectionId = newConnectionId();
+    const runId = await throughTheDcl(connectionId, [account("D-1", 2), deleted("D-1", 2)]);
+
+    const [upsert, deletion] = await eventsOf(runId);
+    expect(upsert?.meta.op).toBe("upsert");
+    // the source sent the deleted record whole (Salesforce queryAll): its last fields stay on the tombstone
+    expect(deletion).toMatchObject({ meta: { op: "delete" }, source: { record_id: "D-1" }, data: { source_id: "D-1", name: "Acme D-1" } });
+    expect(deletion?.meta.event_id).not.toBe(upsert?.meta.event_id);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 2, quarantined: 0 });
+
+    expect(rowOf(await accountRows(), connectionId)).toEqual([]);
+    expect(rowOf(await accountRows("&include_deleted=true"), connectionId)).toMatchObject([{ deleted: true, source_id: "D-1", name: "Acme D-1" }]);
+  });
+
+  it("deletes a record from an id-only tombstone under the id its upserts had, with the tombstone's placeholder data", async () => {
+    const connectionId = newConnectionId();
+    await throughTheDcl(connectionId, [account("D-2", 2)]);
+    expect(rowOf(await accountRows(), connectionId)).toMatchObject([{ deleted: false, name: "Acme D-2" }]);
+
+    // the connector's id differs from the mapping's id path, which the tombstone carries: the mapping's wins
+    const runId = await throughTheDcl(connectionId, [{ record_id: "row-7", cursor: "c-2", data: { "Account No": "D-2" }, op: "delete" }]);
+    const [deletion] = await eventsOf(runId);
+    expect(deletion).toMatchObject({ meta: { op: "delete" }, source: { record_id: "D-2" }, data: { source_id: "D-2", name: TOMBSTONE_NAME, industry: null, extras: {} } });
+
+    expect(rowOf(await accountRows(), connectionId)).toEqual([]);
+    expect(rowOf(await accountRows("&include_deleted=true"), connectionId)).toMatchObject([{ deleted: true, source_id: "D-2" }]);
+  });
+
+  it("takes the connector's id for a tombstone whose data carries no id", async () => {
+    const connectionId = newConnectionId();
+    const runId = await throughTheDcl(connectionId, [{ record_id: "D-3", cursor: "c-3", data: {}, op: "delete" }]);
+    expect(await eventsOf(runId)).toMatchObject([{ meta: { op: "delete" }, source: { record_id: "D-3" }, data: { source_id: "D-3" } }]);
+  });
+
+  it("gives a replayed delete the same event id: the second is a duplicate", async () => {
+    const connectionId = newConnectionId();
+    const first = await throughTheDcl(connectionId, [deleted("D-4", 2)]);
+    const again = await throughTheDcl(connectionId, [deleted("D-4", 2)]);
+    expect(await eventsOf(first)).toHaveLength(1);
+    expect(await streamRows(again)).toEqual([]);
+    expect(await runCounts(again)).toMatchObject({ status: "succeeded", emitted: 0, duplicates: 1 });
   });
 });

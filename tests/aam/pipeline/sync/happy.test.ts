@@ -145,4 +145,23 @@ describe("the sync consumer", () => {
     expect(queues.rawBatches()).toEqual([]);
     expect(await getRun(scope, runId)).toMatchObject({ status: "succeeded", read: 0, readingDone: true });
   });
+
+  it("starts the next page's job without the quota wait the page's own job had: reading a page ends the wait", async () => {
+    const queues = captureQueues();
+    const scope = await newTenant();
+    const connection = await fileConnection(scope, { page_size: 2 });
+    await env.FILES.put(`${connectionFilesPrefix(scope.tenantId, connection.id)}accounts.csv`, rows(3));
+    await startObjectSync(env, scope, {
+      connection: await getConnection(scope, connection.id),
+      kind: "manual",
+      object: "accounts.csv",
+      cursor: null,
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+    });
+    const waited = { ...queues.syncJobs()[0]!, deferred_since: "2026-11-26T09:00:00.000Z" };
+    expect((await deliver("autonomos-sync", [waited])).result.explicitAcks).toHaveLength(1);
+    const next = queues.syncJobs().at(-1)!;
+    expect(next.cursor).not.toBeNull();
+    expect(next).not.toHaveProperty("deferred_since");
+  });
 });

@@ -11,6 +11,8 @@ import { discoverFile } from "./discover-file";
 import { openFile } from "./open-file";
 import { readPage } from "./page";
 import { uploadedEntity } from "./upload-metadata";
+import { checkSource } from "../health-check";
+import { sourceProblem } from "../source-state";
 
 export class FileSource implements Connector {
   readonly system = "filesource" as const;
@@ -24,17 +26,15 @@ export class FileSource implements Connector {
     this.settings = fileSourceSettings(config);
   }
 
-  async check(): Promise<HealthCheck> {
-    const started = Date.now();
-    try {
-      const listing = await this.bucket.list({ prefix: this.settings.prefix, limit: 1 });
-      const detail = listing.objects.length === 0 ? "no files yet" : "files found";
-      return { ok: true, latency_ms: Date.now() - started, detail };
-    } catch (error) {
-      const detail = `R2 is not reachable: ${(error as Error).message}`;
-      return { ok: false, latency_ms: Date.now() - started, detail };
-    }
+  check(): Promise<HealthCheck> {
+    return checkSource(async () => {
+      const listing = await this.bucket.list({ prefix: this.settings.prefix, limit: 1 }).catch((error: Error) => {
+        throw sourceProblem("unreachable", `R2 is not reachable: ${error.message}`);
+      });
+      return listing.objects.length === 0 ? "no files yet" : "files found";
+    });
   }
+
 
   /**
    * Every file under the prefix (names relative to it), with fields inferred from its first rows and the entity

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bearer, signUp } from "../../../../helpers/auth";
 import { call, expectProblem } from "../../../../helpers/http";
 import { CONNECTIONS, createConnection } from "../../../../helpers/connections";
+import { SALESFORCE_CONFIG } from "../../../../aam/connectors/salesforce/helpers";
 
 const owner = await signUp();
 const auth = bearer(owner.accessToken);
@@ -28,10 +29,25 @@ describe("POST /api/v1/aam/connections: invalid requests", () => {
     expect(paths(problem)).toEqual([path]);
   });
 
-  it("accepts any object for systems whose connectors do not exist yet, but still requires an object", async () => {
-    expect((await create({ system: "mongodb", name: "mongo", config: { uri_host: "cluster0" } })).status).toBe(201);
-    const problem = await expectProblem(await create({ system: "mongodb", name: "mongo-2", config: "mongodb://x" }), 400, "validation-error");
-    expect(paths(problem)).toEqual(["body.config"]);
+  it("refuses a Salesforce config without its grant and consumer key, a JWT one without its user, or a plain-http login", async () => {
+    const missing = await expectProblem(await create({ system: "salesforce", name: "sf", config: { login_url: "https://login.salesforce.com" } }), 400, "validation-error");
+    expect(paths(missing)).toEqual(["body.config.client_id", "body.config.grant"]);
+    const jwt = await expectProblem(await create({ system: "salesforce", name: "sf", config: { ...SALESFORCE_CONFIG, grant: "jwt_bearer" } }), 400, "validation-error");
+    expect(paths(jwt)).toEqual(["body.config.username"]);
+    const http = await expectProblem(await create({ system: "salesforce", name: "sf", config: { ...SALESFORCE_CONFIG, login_url: "http://login.salesforce.com" } }), 400, "validation-error");
+    expect(paths(http)).toEqual(["body.config.login_url"]);
+  });
+
+  it("refuses a Supabase config without its project URL, or with one that is not http(s)", async () => {
+    for (const config of [{ tables: ["companies"] }, { url: "ftp://example.supabase.co" }]) {
+      const problem = await expectProblem(await create({ system: "supabase", name: "sb", config }), 400, "validation-error");
+      expect(paths(problem)).toEqual(["body.config.url"]);
+    }
+  });
+
+  it("refuses a MongoDB config without its database", async () => {
+    const problem = await expectProblem(await create({ system: "mongodb", name: "mongo", config: { collections: ["accounts"] } }), 400, "validation-error");
+    expect(paths(problem)).toEqual(["body.config.database"]);
   });
 
   it.each([
@@ -48,7 +64,7 @@ describe("POST /api/v1/aam/connections: invalid requests", () => {
 
   it("answers 409 for a name the tenant already uses, on create and on rename", async () => {
     await createConnection(owner.accessToken, { name: "Taken" });
-    await expectProblem(await create({ system: "supabase", name: "Taken", config: {} }), 409, "conflict");
+    await expectProblem(await create({ system: "supabase", name: "Taken", config: { url: "https://example.supabase.co" } }), 409, "conflict");
     const other = await createConnection(owner.accessToken);
     const res = await call(`${CONNECTIONS}/${other.id}`, { method: "PATCH", body: { name: "Taken" }, headers: auth });
     await expectProblem(res, 409, "conflict");
@@ -92,10 +108,18 @@ describe("unknown connections and unsupported systems", () => {
     await expectProblem(await call(`${CONNECTIONS}/con_000000000000000000000000${suffix}`, { method, body, headers: auth }), 404, "not-found");
   });
 
-  it("answers 501 when testing a connection whose system has no connector yet", async () => {
-    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config: {} });
-    const problem = await expectProblem(await call(`${CONNECTIONS}/${salesforce.id}/test`, { method: "POST", headers: auth }), 501, "not-implemented");
-    expect(problem.detail).toContain("salesforce");
+  it("answers 400 when testing a Salesforce connection stored without the secret its grant needs", async () => {
+    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config: SALESFORCE_CONFIG });
+    const problem = await expectProblem(await call(`${CONNECTIONS}/${salesforce.id}/test`, { method: "POST", headers: auth }), 400, "validation-error");
+    expect(problem.detail).toContain("client_secret");
+  });
+
+  it("reports a Salesforce login host that cannot be reached as a failed check (200), not a gateway error", async () => {
+    const config = { ...SALESFORCE_CONFIG, login_url: "http://127.0.0.1:9" };
+    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config, secrets: { client_secret: "s" } });
+    const res = await call(`${CONNECTIONS}/${salesforce.id}/test`, { method: "POST", headers: auth });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: false, state: "unreachable" });
   });
 
   it.each([["cursor=not-a-cursor"], [`cursor=${btoa("audit:3")}`], ["limit=0"], ["limit=201"]])("rejects the list query %s", async (query) => {

@@ -75,7 +75,7 @@ describe("secrets", () => {
 
   it("are never returned, by create, get, list or update", async () => {
     const created = await call(CONNECTIONS, {
-      body: { system: "supabase", name: `sb-${crypto.randomUUID()}`, config: {}, secrets: { service_role_key: SECRET } },
+      body: { system: "supabase", name: `sb-${crypto.randomUUID()}`, config: { url: "https://example.supabase.co" }, secrets: { api_key: SECRET } },
       headers: bearer(alice.accessToken),
     });
     const text = await created.text();

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectionFilesPrefix } from "../../../../../workers/aam/connections/files";
 import { type SignedUp, bearer, signUp } from "../../../../helpers/auth";
 import { CONNECTIONS, createConnection } from "../../../../helpers/connections";
+import { SALESFORCE_CONFIG } from "../../../../aam/connectors/salesforce/helpers";
 import { call, expectProblem } from "../../../../helpers/http";
 import { captureQueues } from "../../../../helpers/pipeline";
 
@@ -65,7 +66,7 @@ describe("POST /api/v1/aam/connections/{id}/files: invalid uploads", () => {
   });
 
   it("refuses a connection that is not a FileSource, saying which field is wrong", async () => {
-    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config: {} });
+    const salesforce = await createConnection(owner.accessToken, { system: "salesforce", config: SALESFORCE_CONFIG });
     const problem = await expectProblem(await upload("entity=account&name=a.csv", {}, salesforce.id), 400, "validation-error");
     expect(problem.errors).toEqual([expect.objectContaining({ path: "path.id" })]);
   });

@@ -1,4 +1,4 @@
-/** The AAM connection registry's routes: CRUD, a health check, "sync now" and file uploads per connection. */
+/** The AAM connection registry's routes: CRUD, a health check, "sync now", id reconciliation and file uploads per connection. */
 import type { App } from "../../../context";
 import { registerCreateConnection } from "./create";
 import { registerListConnections } from "./list";
@@ -7,6 +7,7 @@ import { registerUpdateConnection } from "./update";
 import { registerDeleteConnection } from "./delete";
 import { registerTestConnection } from "./test";
 import { registerSyncConnection } from "./sync";
+import { registerReconcileConnection } from "./reconcile";
 import { registerUploadFile } from "./files";
 
 export function registerConnectionRoutes(app: App): void {
@@ -17,5 +18,6 @@ export function registerConnectionRoutes(app: App): void {
   registerDeleteConnection(app);
   registerTestConnection(app);
   registerSyncConnection(app);
+  registerReconcileConnection(app);
   registerUploadFile(app);
 }

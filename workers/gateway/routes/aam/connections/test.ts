@@ -5,6 +5,7 @@ import { problemResponses } from "../../../problem";
 import { callerOf, requireScope } from "../../../middleware/auth/require";
 import { database, forTenant } from "../../../../platform/db";
 import { getConnection } from "../../../../aam/connections/registry";
+import { recordSourceChecked } from "../../../../aam/connections/sync-state";
 import { connectorFor } from "../../../../aam/connections/factory";
 import { HealthCheckSchema } from "../../../../aam/connectors/connector";
 import { ConnectionIdParamsSchema } from "./schemas";
@@ -16,19 +17,24 @@ const route = createRoute({
   summary: "Test a connection",
   description:
     "Runs the connector's check (credentials and reachability) with the stored config and secrets. A failing check " +
-    "is a 200 with `ok: false` and the reason; a system whose connector does not exist yet is a 501. Requires the " +
+    "is a 200 with `ok: false`, the source `state` the user can act on and the reason; either way the state is kept " +
+    "as the connection's `source_state`. A stored config or secrets " +
+    "the connector cannot use is a 400. Requires the " +
     "`aam:write` scope, since it calls out with the connection's credentials.",
   middleware: [requireScope("aam:write")] as const,
   request: { params: ConnectionIdParamsSchema },
   responses: {
     200: { description: "The check's result", content: { "application/json": { schema: HealthCheckSchema } } },
-    ...problemResponses(401, 403, 404, 429, 501),
+    ...problemResponses(400, 401, 403, 404, 429),
   },
 });
 
 export const registerTestConnection = (app: App) =>
   app.openapi(route, async (c) => {
-    const connection = await getConnection(forTenant(database(c.env.DB), callerOf(c).tenantId), c.req.valid("param").id);
+    const scope = forTenant(database(c.env.DB), callerOf(c).tenantId);
+    const connection = await getConnection(scope, c.req.valid("param").id);
     const connector = await connectorFor(connection, c.env);
-    return c.json(await connector.check(), 200);
+    const health = await connector.check();
+    await recordSourceChecked(scope, connection.id, health.state, new Date());
+    return c.json(health, 200);
   });

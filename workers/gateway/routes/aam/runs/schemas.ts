@@ -1,5 +1,6 @@
 /** The wire shape of a sync run, shared by the run routes. */
 import { z } from "@hono/zod-openapi";
+import { schema } from "../../../../platform/db";
 import type { SyncRunRow } from "../../../../platform/db/schema";
 import { PageLimitSchema, PagePositionCursorSchema } from "../../../../aam/pipeline/page-cursor";
 
@@ -7,7 +8,7 @@ export const RunSchema = z
   .object({
     id: z.string().openapi({ example: "run_3c9a1f0e7d2b4a6c8e0f1a2b" }),
     connection_id: z.string(),
-    kind: z.enum(["scheduled", "manual", "upload", "ingest", "replay"]),
+    kind: z.enum(schema.syncRuns.kind.enumValues),
     object: z.string().nullable().openapi({ description: "The source object (a file for uploads); null when the run covers every object" }),
     status: z.enum(["queued", "running", "succeeded", "failed"]),
     counts: z.object({
@@ -24,7 +25,7 @@ export const RunSchema = z
     started_at: z.string().nullable(),
     finished_at: z.string().nullable(),
     duration_ms: z.number().int().nullable().openapi({ description: "Until finished, or so far while running; null before it starts" }),
-    error: z.string().nullable(),
+    error: z.string().nullable().openapi({ description: "Why the run failed, or, while it runs, until when it waits for the source's API quota" }),
   })
   .openapi("SyncRun");
 

@@ -1,0 +1,1 @@
+CREATE INDEX "canonical_events_tenant_record_idx" ON "canonical_events" USING btree ("tenant_id","connection_id","object","record_id","seq","op");
