@@ -67,7 +67,10 @@ async function ready(proc: ChildProcess, url: string, output: () => string): Pro
 export async function startPostgrestServer(options: PostgrestOptions): Promise<{ host: string; port: number; stop: () => Promise<void> }> {
   const { cluster } = options;
   let output = "";
-  const proc = spawn(postgrestBinary(), [], {
+  // Through a shell that stops PostgREST when its stdin closes: when this process ends, even killed before its
+  // teardown, the pipe closes with it, so PostgREST never outlives the run (it would retry its database forever).
+  // (fd 3: a background job's own stdin is /dev/null.)
+  const proc = spawn("sh", ["-c", 'exec 3<&0; "$0" 3<&- & pid=$!; (cat <&3 >/dev/null; kill $pid 2>/dev/null) & wait $pid', postgrestBinary()], {
     env: {
       ...process.env,
       PGRST_DB_URI: `postgres://authenticator@${cluster.host}:${cluster.port}/${options.database}`,
@@ -80,14 +83,14 @@ export async function startPostgrestServer(options: PostgrestOptions): Promise<{
       PGRST_SERVER_PORT: String(options.port),
       PGRST_LOG_LEVEL: "error",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   proc.stdout?.on("data", (chunk: Buffer) => void (output += chunk.toString()));
   proc.stderr?.on("data", (chunk: Buffer) => void (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const stop = async () => {
     if (proc.exitCode === null) {
-      proc.kill("SIGTERM");
+      proc.stdin?.end();
       await exited;
     }
   };
