@@ -47,19 +47,18 @@ export async function ensureConnection(api: DemoApi, spec: ConnectionSpec): Prom
   return api.expect(200, "PATCH", `/api/v1/aam/connections/${existing.id}`, { config: spec.config, secrets: spec.secrets });
 }
 
-export type SyncOutcome = { started: false; reason: string } | { started: true; runs: { object: string; status: string; counts: Record<string, number>; error: string | null }[] };
+export type SyncedRun = { object: string; status: string; counts: Record<string, number>; error: string | null };
 
-/** Starts a sync and waits until its runs finish (or `timeoutMs` passes). A connector the build lacks (501) is reported, not thrown. */
-export async function syncAndWait(api: DemoApi, connectionId: string, timeoutMs = 180_000): Promise<SyncOutcome> {
+/** Starts a sync and waits until its runs finish (or `timeoutMs` passes). */
+export async function syncAndWait(api: DemoApi, connectionId: string, timeoutMs = 180_000): Promise<SyncedRun[]> {
   const started = await api.call("POST", `/api/v1/aam/connections/${connectionId}/sync`);
-  if (started.status === 501) return { started: false, reason: String(started.json?.detail ?? "not implemented") };
   if (started.status !== 202) throw new Error(`sync of ${connectionId}: ${started.status} ${JSON.stringify(started.json)}`);
   const runIds = started.json.run_ids as string[];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const runs = await Promise.all(runIds.map((id) => api.expect(200, "GET", `/api/v1/aam/runs/${id}`)));
     const finished = runs.every((run) => run.status === "succeeded" || run.status === "failed");
-    if (finished || Date.now() > deadline) return { started: true, runs };
+    if (finished || Date.now() > deadline) return runs;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

@@ -48,13 +48,9 @@ async function main(): Promise<void> {
 
   for (const spec of connectionSpecs({ salesforce, supabase, mongodb })) {
     const connection = await ensureConnection(api, spec);
-    const outcome = await syncAndWait(api, connection.id);
-    if (!outcome.started) {
-      console.log(`› ${spec.name}: skipped, this build has no ${spec.system} connector yet (${outcome.reason})`);
-      continue;
-    }
+    const runs = await syncAndWait(api, connection.id);
     console.log(`› ${spec.name} (${connection.id}) synced:`);
-    for (const run of outcome.runs) {
+    for (const run of runs) {
       const { read, emitted, quarantined, duplicates } = run.counts;
       console.log(`    ${run.object.padEnd(14)} ${run.status.padEnd(9)} read ${read}, emitted ${emitted}, duplicates ${duplicates}, quarantined ${quarantined}${run.error === null ? "" : ` — ${run.error}`}`);
     }
