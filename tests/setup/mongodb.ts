@@ -4,10 +4,8 @@
  * server exits when its stdin closes, so it dies with this process even when the run is killed before teardown.
  * Test files share the server: each uses its own database. Nothing here skips: without the packages the run fails.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
+import { startMongoStandIn as start } from "../fakes/mongodb/start";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,24 +13,8 @@ declare module "vitest" {
   }
 }
 
-// Debian's interpreter: the packages are installed into its dist-packages, which a pyenv or venv python3 does not see.
-const PYTHON = "/usr/bin/python3";
-const SERVER = "tests/fakes/mongodb/server.py";
-
 export default async function startMongoStandIn(project: TestProject): Promise<() => Promise<void>> {
-  const server = spawn(PYTHON, [SERVER], { stdio: ["pipe", "pipe", "inherit"] });
-  const exited = once(server, "exit");
-  const stop = async () => {
-    server.stdin.end();
-    await exited;
-  };
-  const firstLine = createInterface({ input: server.stdout })[Symbol.asyncIterator]().next();
-  const started = await Promise.race([firstLine, exited.then(() => null)]);
-  if (started === null || started.done === true) {
-    throw new Error(
-      `the MongoDB stand-in did not start (${PYTHON} ${SERVER}): install the Debian packages python3-mockupdb and python3-mongomock`,
-    );
-  }
-  project.provide("mongodb", { url: `mongodb://127.0.0.1:${Number(started.value)}/?directConnection=true` });
-  return stop;
+  const standIn = await start();
+  project.provide("mongodb", { url: standIn.url });
+  return standIn.stop;
 }
