@@ -12,6 +12,14 @@ export default defineConfig(async () => ({
           ENCRYPTION_KEY: "dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
           TEST_MIGRATIONS: await readD1Migrations("./migrations/d1"),
         },
+        // Workers AI and Vectorize have no local simulation, and Gemini is remote: the adapters' tests bind these
+        // stand-ins under other names, so AI/VECTORIZE stay unset and every other test runs the offline matcher
+        serviceBindings: {
+          FAKE_AI: { name: "cloudflare-fakes", entrypoint: "FakeAi" },
+          FAKE_VECTORIZE: { name: "cloudflare-fakes", entrypoint: "FakeVectorize" },
+          FAKE_GEMINI: { name: "cloudflare-fakes", entrypoint: "FakeGemini" },
+        },
+        workers: [{ name: "cloudflare-fakes", modules: true, scriptPath: "./tests/fakes/cloudflare/worker.js", compatibilityDate: "2026-11-01" }],
       },
     }),
   ],

@@ -1,11 +1,12 @@
-// `npm run bench [-- gateway|mapping|ingest|materialize|fanout|pipeline|dcl ...]`: runs the chosen benchmarks (all by
+// `npm run bench [-- gateway|mapping|ingest|materialize|fanout|match|pipeline|dcl ...]`: runs the chosen benchmarks (all by
 // default; `pipeline` is mapping + ingest, `dcl` materialize + fanout), each against its own fresh bench Worker on
-// Miniflare (bench/lib/bench-worker.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+// Miniflare (bench/lib/bench-worker.mjs); `match` runs the matcher in Node (bench/match.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
 import { fanoutBench } from "./fanout.mjs";
 import { gatewayBench } from "./gateway.mjs";
 import { ingestBench } from "./ingest.mjs";
 import { withBenchWorker } from "./lib/bench-worker.mjs";
 import { mappingBench } from "./mapping.mjs";
+import { matchBench } from "./match.mjs";
 import { materializeBench } from "./materialize.mjs";
 
 const benchmarks = {
@@ -16,6 +17,7 @@ const benchmarks = {
     (await withBenchWorker({ LOG_LEVEL: "warn", BENCH_DCL: "paused" }, (worker) => ingestBench(worker, { dcl: "paused" }))),
   materialize: () => withBenchWorker({ LOG_LEVEL: "warn" }, materializeBench),
   fanout: () => withBenchWorker({ LOG_LEVEL: "warn" }, fanoutBench),
+  match: matchBench,
 };
 const groups = { all: Object.keys(benchmarks), pipeline: ["mapping", "ingest"], dcl: ["materialize", "fanout"] };
 

@@ -11,6 +11,20 @@ export interface Secrets {
   DATABASE_URL?: string;
   /** host:port of a plain-ws WebSocket→TCP proxy to a local PostgreSQL (tests, local development); unset for Neon. */
   NEON_WS_PROXY?: string;
+  /** Enables the matcher's optional Gemini rerank of uncertain fields; unset, matching never leaves the platform. `wrangler secret put`. */
+  GEMINI_API_KEY?: string;
+  /** The Gemini model for that rerank; unset, the reranker's default Flash model. */
+  GEMINI_MODEL?: string;
 }
 
-export type Env = Cloudflare.Env & Secrets;
+/**
+ * Workers AI and Vectorize are bound only in [env.production] (they have no local simulation and would make local
+ * start-up need a Cloudflare account), so they are optional (as the generated types already say): without them the
+ * matcher runs offline.
+ */
+export interface OptionalBindings {
+  AI?: Ai;
+  VECTORIZE?: VectorizeIndex;
+}
+
+export type Env = Cloudflare.Env & Secrets & OptionalBindings;

@@ -11,7 +11,7 @@ const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex SHA-
 export const AuditEntrySchema = z.object({
   tenant_id: z.string().min(1),
   occurred_at: z.iso.datetime().openapi({ description: "When the request completed (UTC)", example: "2026-11-20T09:14:03.512Z" }),
-  actor_type: z.enum(["user", "api_key"]),
+  actor_type: z.enum(["user", "api_key", "system"]).openapi({ description: "`system`: the platform acting on its own (an automatic mapping repair)" }),
   actor_id: z.string().min(1).openapi({ description: "The user id or API key id", example: "usr_3f2a9c1d7e8b4a5f6c0d1e2f" }),
   method: z.string().min(1).openapi({ example: "POST" }),
   route: z

@@ -1,4 +1,5 @@
 /** The canonical account (a company or organisation), spec: canonical-model.md § account. */
+import { AMOUNT_FIELD } from "./amount-fields";
 import { z } from "@hono/zod-openapi";
 import { CurrencyCodeSchema, ExtrasSchema, MoneySchema, NameSchema, OwnerSchema, SourceIdSchema, TextSchema, currencyGiven, timestampFields } from "./fields";
 
@@ -20,6 +21,6 @@ export const AccountSchema = z
     extras: ExtrasSchema,
   })
   .strict()
-  .superRefine(currencyGiven("annual_revenue"))
+  .superRefine(currencyGiven(AMOUNT_FIELD.account))
   .openapi("Account");
 export type Account = z.infer<typeof AccountSchema>;

@@ -1,4 +1,5 @@
 /** The canonical opportunity (a deal), spec: canonical-model.md § opportunity. */
+import { AMOUNT_FIELD } from "./amount-fields";
 import { z } from "@hono/zod-openapi";
 import { AccountRefSchema, CurrencyCodeSchema, ExtrasSchema, IsoDateSchema, MoneySchema, NameSchema, OwnerSchema, SourceIdSchema, TextSchema, currencyGiven, timestampFields } from "./fields";
 
@@ -26,6 +27,6 @@ export const OpportunitySchema = z
     extras: ExtrasSchema,
   })
   .strict()
-  .superRefine(currencyGiven("amount"))
+  .superRefine(currencyGiven(AMOUNT_FIELD.opportunity))
   .openapi("Opportunity");
 export type Opportunity = z.infer<typeof OpportunitySchema>;

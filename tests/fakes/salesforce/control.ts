@@ -16,6 +16,15 @@ interface OrgChange {
   records?: Record<string, Record<string, unknown>[]>;
   /** adds `count` generated Accounts (ids and names by index, SystemModstamps one second apart from `from`) */
   generate_accounts?: { count: number; from: string };
+  /** an admin changes an object's fields in Setup: `remove` them, then `add` (a removed name added again is a retype) */
+  fields?: { object: string; remove?: string[]; add?: NewField[] };
+}
+
+interface NewField {
+  name: string;
+  label: string;
+  /** a describe type: string, currency, double, int, date, datetime, boolean… */
+  type: string;
 }
 
 export function serveControl(method: string, parts: string[], body: unknown): Reply {
@@ -55,9 +64,27 @@ function changeOrg(org: Org, change: OrgChange): void {
     for (const entry of org.describes.values()) entry.modifiedAt = new Date(change.describe_touched);
   }
   if (change.generate_accounts !== undefined) generateAccounts(org, change.generate_accounts);
+  if (change.fields !== undefined) changeFields(org, change.fields);
   for (const [object, records] of Object.entries(change.records ?? {})) {
     for (const record of records) putRecord(org, object, record);
   }
+}
+
+/**
+ * The describe changes (a copy per org: the fixtures are shared) and so does its Last-Modified, as in a real org; the
+ * query then returns the new columns only, since the fake serves the fields its describe lists.
+ */
+function changeFields(org: Org, change: NonNullable<OrgChange["fields"]>): void {
+  const entry = org.describes.get(change.object);
+  if (entry === undefined) throw new Error(`no describe for ${change.object}`);
+  const body = structuredClone(entry.body) as { fields: Record<string, unknown>[] };
+  const removed = new Set(change.remove ?? []);
+  const template = body.fields.find((field) => field.name === "Description") ?? body.fields[0]!;
+  body.fields = [
+    ...body.fields.filter((field) => !removed.has(field.name as string)),
+    ...(change.add ?? []).map((field) => ({ ...template, ...field, custom: field.name.endsWith("__c"), nillable: true })),
+  ];
+  org.describes.set(change.object, { body, modifiedAt: new Date() });
 }
 
 /** Bulk data made here rather than sent over the control API: 50,000 records are a 10 MB request otherwise. */

@@ -73,7 +73,7 @@ export async function submitOverride(scope: TenantScope, submission: Submission)
   }
 }
 
-function invalidMapping(detail: string, issues: MappingIssue[]): ProblemError {
+export function invalidMapping(detail: string, issues: MappingIssue[]): ProblemError {
   const errors: FieldIssue[] = issues.map((issue) => ({ ...issue, code: "invalid_mapping" }));
   return new ProblemError("invalid-mapping", detail, { errors });
 }

@@ -1,17 +1,20 @@
 /**
- * The RAW_QUEUE consumer: each message is one RawBatch. Its records are normalized, appended to the stream with
+ * The RAW_QUEUE consumer: each message is one RawBatch. Its shape is observed first (self-heal.ts: drift is repaired,
+ * an unmapped object gets a drafted mapping, and records wait in quarantine while a repair does). Its records are
+ * then normalized, appended to the stream with
  * their quarantine entries (append-to-store.ts), the new events' seqs handed to CANONICAL_QUEUE, and the outcome counted
  * on the run, once per (run, batch) however often the message is delivered. Every failure is retried with
  * exponential backoff until the message lands in the dead-letter queue: nothing is acknowledged unless done.
  */
 import type { Env } from "../../env";
-import type { StoreEnv } from "../../dcl/store/for-env";
 import { database, forTenant, type TenantScope } from "../../platform/db";
 import { createLogger, errorFields, logLevel } from "../../platform/log";
 import { retryDelaySeconds } from "../../pipeline/backoff";
+import type { MappingRegistry } from "../mapping/registry";
 import type { MappingsFor } from "./tenant-mappings";
 import { CanonicalBatchSchema, type RawBatch, RawBatchSchema } from "./messages";
-import { normalizeBatch } from "./normalize";
+import { heldBatch, normalizeBatch } from "./normalize";
+import { healBatch } from "./self-heal";
 import { quarantineInserts } from "./quarantine";
 import { recordBatchNormalized } from "./runs";
 import type { Appended } from "./stream";
@@ -19,11 +22,17 @@ import { appendToStore } from "./append-to-store";
 import { publishLive } from "../../dcl/live/publish";
 import { normalizedEvents } from "../../dcl/live/events";
 
-type NormalizeEnv = StoreEnv & Pick<Env, "CANONICAL_QUEUE" | "LOG_LEVEL" | "TENANT_FEED">;
+/** A delivery's view of the tenants' mappings: one lookup per tenant, renewed when healing changed them. */
+export interface DeliveryMappings {
+  get(scope: TenantScope): Promise<MappingRegistry>;
+  renew(scope: TenantScope, registry: MappingRegistry): void;
+}
 
-export async function normalizeRawBatch(env: NormalizeEnv, mappingsFor: MappingsFor, batch: RawBatch, batchId: string): Promise<void> {
+export async function normalizeRawBatch(env: Env, mappings: DeliveryMappings, batch: RawBatch, batchId: string): Promise<void> {
   const scope = forTenant(database(env.DB), batch.tenant_id);
-  const { events, quarantined } = await normalizeBatch(await mappingsFor(scope), batch);
+  const healed = await healBatch(env, scope, await mappings.get(scope), batch);
+  mappings.renew(scope, healed.registry);
+  const { events, quarantined } = healed.hold === undefined ? await normalizeBatch(healed.registry, batch) : heldBatch(healed.registry, batch, healed.hold);
   const appended = await appendToStore(env, scope, {
     runId: batch.run_id,
     batchId,
@@ -51,20 +60,23 @@ export async function handOnAndCount(
 }
 
 /** One mappings lookup per tenant per delivery (a D1 read each), shared by the delivery's messages. */
-function perDelivery(mappingsFor: MappingsFor): MappingsFor {
-  const registries = new Map<string, ReturnType<MappingsFor>>();
-  return (scope) => {
-    let registry = registries.get(scope.tenantId);
-    if (registry === undefined) {
-      registry = mappingsFor(scope);
-      registries.set(scope.tenantId, registry);
-    }
-    return registry;
+export function perDelivery(mappingsFor: MappingsFor): DeliveryMappings {
+  const registries = new Map<string, Promise<MappingRegistry>>();
+  return {
+    get: (scope) => {
+      let registry = registries.get(scope.tenantId);
+      if (registry === undefined) {
+        registry = mappingsFor(scope);
+        registries.set(scope.tenantId, registry);
+      }
+      return registry;
+    },
+    renew: (scope, registry) => void registries.set(scope.tenantId, Promise.resolve(registry)),
   };
 }
 
 export function rawBatchConsumer(mappingsFor: MappingsFor) {
-  return async (messages: MessageBatch, env: NormalizeEnv): Promise<void> => {
+  return async (messages: MessageBatch, env: Env): Promise<void> => {
     const log = createLogger({ queue: messages.queue }, logLevel(env.LOG_LEVEL));
     const deliveryMappings = perDelivery(mappingsFor);
     for (const message of messages.messages) {

@@ -138,10 +138,19 @@ export interface NormalizedBatch {
   quarantined: QuarantineEntry[];
 }
 
-export async function normalizeBatch(registry: MappingRegistry, batch: RawBatch, now = new Date()): Promise<NormalizedBatch> {
-  const normalize = recordNormalizer(pickMapping(registry, batch), batch, now.toISOString());
-  const events: CanonicalEvent[] = [];
-  const quarantined: QuarantineEntry[] = batch.rejects.map((reject) => ({
+/**
+ * A batch held whole while its object's mapping awaits a repair: every record (deletes too, so replay keeps their
+ * order) goes to quarantine with the reason, and the repair's application replays them.
+ */
+export function heldBatch(registry: MappingRegistry, batch: RawBatch, reason: string): NormalizedBatch {
+  const mapping = pickMapping(registry, batch);
+  const known = typeof mapping === "string" ? { mappingVersion: null, entity: batch.entity ?? null } : { mappingVersion: mapping.mapping_version, entity: mapping.entity };
+  const held = batch.records.map((record): QuarantineEntry => ({ recordId: record.record_id, line: record.line ?? null, raw: record, reason, errors: [], ...known }));
+  return { events: [], quarantined: [...rejected(batch), ...held] };
+}
+
+const rejected = (batch: RawBatch): QuarantineEntry[] =>
+  batch.rejects.map((reject) => ({
     recordId: null,
     line: reject.line,
     raw: reject.raw,
@@ -150,6 +159,11 @@ export async function normalizeBatch(registry: MappingRegistry, batch: RawBatch,
     mappingVersion: null,
     entity: batch.entity ?? null,
   }));
+
+export async function normalizeBatch(registry: MappingRegistry, batch: RawBatch, now = new Date()): Promise<NormalizedBatch> {
+  const normalize = recordNormalizer(pickMapping(registry, batch), batch, now.toISOString());
+  const events: CanonicalEvent[] = [];
+  const quarantined = rejected(batch);
   // All records at once: their event-id digests overlap instead of each waiting for the one before.
   for (const outcome of await Promise.all(batch.records.map(normalize))) {
     if (outcome.ok) events.push(outcome.event);

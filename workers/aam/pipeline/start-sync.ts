@@ -9,6 +9,8 @@ import type { ConnectionRow } from "../../platform/db/schema";
 import { connectorFor } from "../connections/factory";
 import { type SyncJob, SyncJobSchema } from "./messages";
 import { type RunKind, createRun } from "./runs";
+import { observeDiscovered } from "./self-heal";
+import { tenantMappings } from "./tenant-mappings";
 
 type StartEnv = Pick<Env, "SYNC_QUEUE">;
 
@@ -46,7 +48,7 @@ export async function startObjectSync(env: StartEnv, scope: TenantScope, sync: O
 /**
  * Syncs every object the connector finds, each from where its last sync left off (the connection's cursor map).
  * Objects are discovered rather than taken from the cursor map, so new files are picked up and deleted ones
- * are not read.
+ * are not read; each listing of fields goes to the schema observer.
  */
 export async function startConnectionSync(
   env: Env,
@@ -54,10 +56,14 @@ export async function startConnectionSync(
   sync: { connection: ConnectionRow; kind: RunKind; traceId: string },
 ): Promise<string[]> {
   const connector = await connectorFor(sync.connection, env);
+  const registry = await tenantMappings(scope);
   const runIds: string[] = [];
-  for (const { object, entity } of await connector.discover()) {
+  for (const { object, entity, fields } of await connector.discover()) {
     const cursor = sync.connection.cursor[object] ?? null;
-    runIds.push(await startObjectSync(env, scope, { ...sync, object, cursor, entity }));
+    const runId = await startObjectSync(env, scope, { ...sync, object, cursor, entity });
+    runIds.push(runId);
+    const batch = { tenant_id: scope.tenantId, connection_id: sync.connection.id, run_id: runId, trace_id: sync.traceId, system: sync.connection.system, object, entity };
+    await observeDiscovered(env, scope, registry, { batch, fields });
   }
   return runIds;
 }

@@ -2,8 +2,9 @@
  * File uploads into a FileSource connection: the body is streamed into R2 under the connection's prefix (never
  * buffered), replacing any file of the same name, and an upload run reads it from the start. A replaced file has
  * a new etag, so reading restarts, and the stream's event ids dedupe its unchanged rows. The mapping is resolved
- * before any byte is stored, exactly as normalize will resolve it: a file no mapping would read is refused (422)
- * instead of being accepted only to have every row quarantined.
+ * before any byte is stored, exactly as normalize will resolve it: a file no mapping would read and no entity was
+ * chosen for is refused (422) instead of being accepted only to have every row quarantined. With an entity, a file
+ * no mapping reads is accepted: the pipeline drafts its mapping from its columns (zero-config onboarding).
  */
 import { z } from "@hono/zod-openapi";
 import type { Env } from "../../env";
@@ -79,16 +80,14 @@ export async function uploadFile(
 
 function refuseUnmappable(mappings: MappingRegistry, query: UploadQuery): void {
   const picked = pickMapping(mappings, { system: "filesource", object: query.name, entity: query.entity });
-  if (typeof picked !== "string") return;
+  // with an entity chosen, a file no mapping reads gets one drafted in the pipeline
+  if (typeof picked !== "string" || query.entity !== undefined) return;
   const patterns = mappings
     .all()
     .flatMap((m) => (m.system === "filesource" ? (m.document.files ?? []).map((p) => p.text) : []))
     .join(", ");
   const byName = patterns === "" ? "" : `name the file to match one mapping's files (${patterns})`;
-  const message =
-    query.entity === undefined
-      ? `Pass entity (${EntityNameSchema.options.join(", ")})${byName === "" ? "" : `, or ${byName}`}`
-      : `${query.entity} alone does not pick one mapping: ${byName === "" ? "add a filesource mapping for it" : byName}`;
+  const message = `Pass entity (${EntityNameSchema.options.join(", ")}) to have a mapping drafted from its columns${byName === "" ? "" : `, or ${byName}`}`;
   throw new ProblemError("unmappable-file", `No mapping reads "${query.name}": ${picked}`, {
     errors: [{ path: "query.entity", message, code: "custom" }],
   });

@@ -24,6 +24,8 @@ export interface TenantScope {
   readonly db: Database;
   /** The tenant's own row (the tenants table is keyed by its id rather than a tenant_id column). */
   tenant(): Promise<schema.TenantRow | undefined>;
+  /** Changes the tenant's own row (its settings). */
+  updateTenant(set: Partial<Omit<typeof schema.tenants.$inferInsert, "id">>): Promise<void>;
   /** The tenant predicate AND-ed with the caller's conditions. */
   where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL;
   select<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]): Promise<T["$inferSelect"][]>;
@@ -45,6 +47,9 @@ export function forTenant(db: Database, tenantId: string): TenantScope {
     tenantId,
     db,
     tenant: () => db.select().from(schema.tenants).where(eq(schema.tenants.id, tenantId)).get(),
+    updateTenant: async (set) => {
+      await db.update(schema.tenants).set(set).where(eq(schema.tenants.id, tenantId)).run();
+    },
     where,
     select: (table, ...conditions) => db.select().from(table).where(where(table, ...conditions)).all(),
     insert: async (table, values) => {

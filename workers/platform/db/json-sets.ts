@@ -90,14 +90,16 @@ export function jsonSets(d1: D1Database, tenantId: string): JsonSets {
       const columns = columnsOf(table, dataKeys(table));
       const text = textOf(table, "upsert", () => {
         const config = getTableConfig(table);
-        const key = new Set((config.primaryKeys[0]?.columns ?? []).map((c) => c.name));
+        // a composite key is declared on the table, a single-column one on its column
+        const key = new Set((config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary)).map((c) => c.name));
         const names = columns.map(([, c]) => quote(c.name));
         const updates = columns.filter(([, c]) => !key.has(c.name)).map(([, c]) => `${quote(c.name)} = excluded.${quote(c.name)}`);
         const target = [...key].map(quote).join(", ");
         return (
           `insert into ${quote(config.name)} (${quote(table.tenantId.name)}, ${names.join(", ")}) ` +
           `select ?1, ${columns.map((_, i) => at(i)).join(", ")} from json_each(?2) where true ` +
-          `on conflict (${target}) ${updates.length === 0 ? "do nothing" : `do update set ${updates.join(", ")}`}`
+          // a key without the tenant (a global id) must never let one tenant's row overwrite another's
+          `on conflict (${target}) ${updates.length === 0 ? "do nothing" : `do update set ${updates.join(", ")} where ${quote(table.tenantId.name)} = ?1`}`
         );
       });
       return statements(text, encode(columns, rows));

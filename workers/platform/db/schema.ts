@@ -19,6 +19,8 @@ export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   plan: text("plan", { enum: ["free", "pro", "enterprise"] }).notNull().default("free"),
+  /** the confidence above which the AAM applies a repair or a drafted mapping by itself; null: the matcher's default */
+  autoApplyThreshold: real("auto_apply_threshold"),
   createdAt: createdAt(),
 });
 
@@ -258,6 +260,103 @@ export const mappingVersions = sqliteTable(
 );
 
 /**
+ * The shape of a source object as the AAM has observed it (per connection and object): each field path with its
+ * type and how often records carry it. The schema observer compares every batch (and every discovery) with it.
+ */
+export const sourceSchemas = sqliteTable(
+  "source_schemas",
+  {
+    tenantId: tenantId(),
+    connectionId: text("connection_id").notNull(),
+    object: text("object").notNull(),
+    /** the observed fields, as the drift module's schema describes them */
+    fields: text("fields", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** records observed so far */
+    observedRecords: integer("observed_records").notNull().default(0),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.connectionId, t.object] })],
+);
+
+/** One detected change of a source object's shape (fields added, removed, renamed, retyped), and what became of it. */
+export const driftEvents = sqliteTable(
+  "drift_events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    connectionId: text("connection_id").notNull(),
+    runId: text("run_id"),
+    system: text("system").$type<SourceSystem>().notNull(),
+    object: text("object").notNull(),
+    entity: text("entity").$type<EntityName>(),
+    /** the mapping version in effect when it was detected */
+    mappingVersion: text("mapping_version"),
+    /** the changes, as the drift module's schema describes them */
+    changes: text("changes", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** whether records fail or lose a mapped value because of it (they are held in quarantine until repaired) */
+    breaking: integer("breaking", { mode: "boolean" }).notNull(),
+    status: text("status", { enum: ["open", "repair_pending", "repaired", "ignored"] }).notNull().default("open"),
+    repairId: text("repair_id"),
+    detectedAt: timestamp("detected_at"),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("drift_events_tenant_detected_idx").on(t.tenantId, t.detectedAt)],
+);
+
+/**
+ * A proposed change of a mapping: a repair after drift, or a drafted mapping for an object that had none
+ * (onboarding). Applied ones point at the mapping version they created; rolled-back ones at the version that undid them.
+ */
+export const mappingRepairs = sqliteTable(
+  "mapping_repairs",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    kind: text("kind", { enum: ["drift", "onboarding"] }).notNull(),
+    connectionId: text("connection_id"),
+    driftEventId: text("drift_event_id"),
+    system: text("system").$type<SourceSystem>().notNull(),
+    object: text("object").notNull(),
+    entity: text("entity").$type<EntityName>().notNull(),
+    status: text("status", { enum: ["pending", "applied", "rejected", "rolled_back"] }).notNull(),
+    /** the proposed field changes with their confidence, as the repair module's schema describes them */
+    changes: text("changes", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** the lowest confidence among the changes */
+    confidence: real("confidence").notNull(),
+    /** the tenant mapping version it was proposed against; null for the system default or no mapping */
+    baseVersion: integer("base_version"),
+    /** the mapping version applying it created */
+    appliedVersion: integer("applied_version"),
+    /** the mapping version a rollback created */
+    rolledBackVersion: integer("rolled_back_version"),
+    /** who decided: a user or API key id, or `aam:auto` */
+    decidedBy: text("decided_by"),
+    createdAt: createdAt(),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [index("mapping_repairs_tenant_status_idx").on(t.tenantId, t.status, t.createdAt)],
+);
+
+/** The tenant's matching memory: source fields people accepted or rejected for a canonical target (retrieval for the matcher). */
+export const matchMemory = sqliteTable(
+  "match_memory",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    system: text("system").notNull(),
+    entity: text("entity").$type<EntityName>().notNull(),
+    fieldName: text("field_name").notNull(),
+    fieldLabel: text("field_label"),
+    /** the canonical field; null means "keep in extras" */
+    target: text("target"),
+    verdict: text("verdict", { enum: ["accepted", "rejected"] }).notNull(),
+    repairId: text("repair_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("match_memory_tenant_entity_idx").on(t.tenantId, t.entity)],
+);
+
+/**
  * DCL views: one table per canonical entity, one column per canonical field under its canonical (snake_case) name,
  * so a view's columns are the entity's fields and queries need no renaming. Around them, what every view row has:
  * its id (an account's is its unified id across sources), the source records that made it (`sources`), the events
@@ -417,6 +516,10 @@ export type CanonicalEventRow = typeof canonicalEvents.$inferSelect;
 export type QuarantineRow = typeof quarantine.$inferSelect;
 export type NormalizedBatchRow = typeof normalizedBatches.$inferSelect;
 export type MappingVersionRow = typeof mappingVersions.$inferSelect;
+export type SourceSchemaRow = typeof sourceSchemas.$inferSelect;
+export type DriftEventRow = typeof driftEvents.$inferSelect;
+export type MappingRepairRow = typeof mappingRepairs.$inferSelect;
+export type MatchMemoryRow = typeof matchMemory.$inferSelect;
 export type MaterializedAccountRow = typeof materializedAccounts.$inferSelect;
 export type MaterializedOpportunityRow = typeof materializedOpportunities.$inferSelect;
 export type MaterializedContactRow = typeof materializedContacts.$inferSelect;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { envelopes, normalizeBatch } from "../../../../workers/aam/pipeline/normalize";
 import { systemMappings } from "../../../../workers/aam/mapping/registry";
 import { accountsBatch, deliver, newConnectionId, quarantineRows, readRun, runCounts, streamRows, tenantScope } from "../../../helpers/normalize";
+import { schema } from "../../../../workers/platform/db";
 
 const { scope } = await tenantScope();
 
@@ -97,16 +98,16 @@ describe("records that cannot be mapped", () => {
     expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 0, quarantined: 3 });
   });
 
-  it("are quarantined naming the candidates when the chosen entity has several mappings and the name matches none", async () => {
+  it("get a mapping drafted from their fields when the chosen entity has several mappings and the name matches none", async () => {
     const connectionId = newConnectionId();
     const runId = await readRun(scope, connectionId, 3);
     await deliver([{ ...accountsBatch(scope.tenantId, runId, connectionId), object: "customers-2024.csv", entity: "account", rejects: [] }]);
-    expect(await streamRows(runId)).toEqual([]);
+    // zero-config onboarding: the draft maps the two good records; the one whose revenue cannot be parsed fails it
+    const [draft] = await scope.select(schema.mappingRepairs);
+    expect(draft).toMatchObject({ kind: "onboarding", system: "filesource", object: "customers-2024.csv", entity: "account", status: "applied" });
     const rows = await quarantineRows(runId);
-    expect(new Set(rows.map((r) => [r.reason, r.entity].join(" | ")))).toEqual(
-      new Set(["no mapping for filesource/customers-2024.csv, and 2 mappings of filesource produce account (filesource/accounts, filesource/hubspot-companies) | account"]),
-    );
-    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 0, quarantined: 3 });
+    expect(rows.map((r) => r.reason)).toEqual([expect.stringMatching(/^mapping failed: annual_revenue: /)]);
+    expect(await runCounts(runId)).toMatchObject({ status: "succeeded", emitted: 2, quarantined: 1 });
   });
 
   it("are quarantined with every failing field, and the record's other fields are reported only if they failed", async () => {

@@ -20,16 +20,22 @@ const ALIASES: Record<string, string> = {
 
 let isoCodes: Set<string> | undefined;
 
+/** The ISO 4217 code a code, symbol or name stands for; undefined when it is none. */
+export function currencyCode(text: string): string | undefined {
+  const alias = ALIASES[text.toLowerCase()];
+  if (alias !== undefined) return alias;
+  const code = text.toUpperCase();
+  isoCodes ??= new Set(Intl.supportedValuesOf("currency"));
+  return /^[A-Z]{3}$/.test(code) && isoCodes.has(code) ? code : undefined;
+}
+
 export const currency = defineTransform({
   options: NoOptions,
   build: () => (value) => {
     const text = requireText(value, "currency").trim();
     if (text === "") return null;
-    const alias = ALIASES[text.toLowerCase()];
-    if (alias !== undefined) return alias;
-    const code = text.toUpperCase();
-    isoCodes ??= new Set(Intl.supportedValuesOf("currency"));
-    if (/^[A-Z]{3}$/.test(code) && isoCodes.has(code)) return code;
-    throw new ValueError(`unknown currency ${describe(value)}`);
+    const code = currencyCode(text);
+    if (code === undefined) throw new ValueError(`unknown currency ${describe(value)}`);
+    return code;
   },
 });

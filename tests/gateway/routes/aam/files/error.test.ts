@@ -45,24 +45,11 @@ describe("POST /api/v1/aam/connections/{id}/files: invalid uploads", () => {
     const problem = await expectProblem(await upload("name=export.csv"), 422, "unmappable-file");
     expect(problem.detail).toBe('No mapping reads "export.csv": no mapping for filesource/export.csv: no mapping\'s files match it and no entity was chosen');
     expect(problem.errors).toEqual([
-      { path: "query.entity", code: "custom", message: expect.stringMatching(/^Pass entity \(account, opportunity, contact\), or name the file .*accounts\*\.csv.*hubspot-deals\*\.tsv/) },
+      { path: "query.entity", code: "custom", message: expect.stringMatching(/^Pass entity \(account, opportunity, contact\) to have a mapping drafted from its columns, or name the file .*accounts\*\.csv.*hubspot-deals\*\.tsv/) },
     ]);
     const listing = await env.FILES.list({ prefix: connectionFilesPrefix(owner.tenantId, connectionId) });
     expect(listing.objects).toEqual([]);
     expect(queues.syncJobs()).toEqual([]);
-  });
-
-  it("refuses (422) an entity that several mappings produce when the name matches none, naming the candidates", async () => {
-    const queues = captureQueues();
-    const problem = await expectProblem(await upload("entity=account&name=export.csv"), 422, "unmappable-file");
-    expect(problem.detail).toContain("2 mappings of filesource produce account (filesource/accounts, filesource/hubspot-companies)");
-    expect(problem.errors?.[0]).toMatchObject({ path: "query.entity", message: expect.stringMatching(/^account alone does not pick one mapping: name the file/) });
-    expect(queues.syncJobs()).toEqual([]);
-  });
-
-  it("refuses (422) an entity the mapping its name matches does not produce, rather than overriding either", async () => {
-    const problem = await expectProblem(await upload("entity=contact&name=hubspot-deals.tsv"), 422, "unmappable-file");
-    expect(problem.detail).toContain("produce contact (filesource/contacts, filesource/hubspot-contacts)");
   });
 
   it("refuses a connection that is not a FileSource, saying which field is wrong", async () => {

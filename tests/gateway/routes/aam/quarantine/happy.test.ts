@@ -6,7 +6,7 @@ import { RunSchema } from "../../../../../workers/gateway/routes/aam/runs/schema
 import { EventPageSchema } from "../../../../../workers/gateway/routes/aam/events/list";
 import { bundledMappings } from "../../../../../workers/aam/mapping/bundled";
 import { systemMappings } from "../../../../../workers/aam/mapping/registry";
-import { normalizeRawBatch } from "../../../../../workers/aam/pipeline/normalize-consumer";
+import { normalizeRawBatch, perDelivery } from "../../../../../workers/aam/pipeline/normalize-consumer";
 import { bearer } from "../../../../helpers/auth";
 import { call } from "../../../../helpers/http";
 import { accountsBatch, newConnectionId, normalizedRun, readRun, tenantScope } from "../../../../helpers/normalize";
@@ -54,15 +54,19 @@ describe("GET /api/v1/aam/quarantine", () => {
 });
 
 describe("POST /api/v1/aam/quarantine/replay", () => {
-  /** Records quarantined under a broken tenant mapping (its name column does not exist); the current mapping fixes them. */
+  /**
+   * Records quarantined under a broken tenant mapping (its name column does not exist); the current mapping fixes
+   * them. The tenant approves every repair itself, so self-healing holds the records instead of repairing at once.
+   */
   async function quarantinedUnderBrokenMapping() {
+    await scope.updateTenant({ autoApplyThreshold: 1 });
     const yaml = bundledMappings.find((m) => m.file === "mappings/filesource/accounts.yaml")!.text;
     const broken = await (await systemMappings()).withOverrides([
       { file: "broken override", text: yaml.replace("version: 1", "version: 9").replace("from: Company Name", "from: Firma") },
     ]);
     const connectionId = newConnectionId();
     const runId = await readRun(scope, connectionId, 3);
-    await normalizeRawBatch(env, async () => broken, accountsBatch(scope.tenantId, runId, connectionId), "batch-1");
+    await normalizeRawBatch(env, perDelivery(async () => broken), accountsBatch(scope.tenantId, runId, connectionId), "batch-1");
     return { connectionId, runId };
   }
 
