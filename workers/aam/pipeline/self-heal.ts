@@ -37,11 +37,16 @@ export interface Healed {
   hold?: string;
 }
 
-/** The repair of (system, object) that is waiting for a person, if any (of one kind, if given). */
-async function pendingRepair(scope: TenantScope, system: RawBatch["system"], object: string, kind?: MappingRepairRow["kind"]): Promise<MappingRepairRow | undefined> {
+/** The repair of (system, object) waiting for a person, if any; a drift repair only the connection that drifted. */
+async function pendingRepair(scope: TenantScope, system: RawBatch["system"], object: string, drifted?: { connectionId: string }): Promise<MappingRepairRow | undefined> {
   const [row] = await scope.select(
     mappingRepairs,
-    and(eq(mappingRepairs.system, system), eq(mappingRepairs.object, object), eq(mappingRepairs.status, "pending"), kind === undefined ? undefined : eq(mappingRepairs.kind, kind)),
+    and(
+      eq(mappingRepairs.system, system),
+      eq(mappingRepairs.object, object),
+      eq(mappingRepairs.status, "pending"),
+      ...(drifted === undefined ? [] : [eq(mappingRepairs.kind, "drift"), eq(mappingRepairs.connectionId, drifted.connectionId)]),
+    ),
   );
   return row;
 }
@@ -71,8 +76,9 @@ export async function healBatch(env: Env, scope: TenantScope, registry: MappingR
   // Observed per mapping: files of one mapping (accounts-jan.csv, accounts-feb.csv) are one shape over time.
   const observed = { ...origin, object: picked.object, entity: picked.entity, mapping_version: picked.mapping_version };
   const drift = await observeBatch(env, scope, observed, batch.records, picked.document);
-  // while a drift repair of the mapping waits, every batch of it waits too: it meets the same broken mapping
-  const waiting = await pendingRepair(scope, picked.system, picked.object, "drift");
+  // while a drift repair of the mapping waits, every batch of it from that connection waits too: each meets the same
+  // broken mapping (another connection's records, whose source did not change, still map)
+  const waiting = await pendingRepair(scope, picked.system, picked.object, { connectionId: batch.connection_id });
   const what = `${batch.system}/${batch.object} changed shape (${drift.changes.filter((c) => costsValue(c, picked.entity)).map((c) => `${c.kind} ${c.path}`).join(", ") || "see the repair"})`;
   if (waiting !== undefined) return { registry, hold: waitingFor(waiting, what) };
   if (!drift.breaking) return { registry };
