@@ -43,10 +43,10 @@ describe("a CSV column renamed between two exports", () => {
     const counts = await upload("accounts-2026-02.csv", csv);
     expect(counts.read).toBe(3);
 
-    const [event] = await driftEvents(t, connectionId);
+    const event = (await driftEvents(t, connectionId))[0]!;
     expect(event).toMatchObject({ object: "accounts", breaking: true, status: "repaired" });
     expect(event.changes).toContainEqual(expect.objectContaining({ kind: "renamed", path: "Company Name", to: "Account Name", target: "name" }));
-    const [repair] = await repairs(t);
+    const repair = (await repairs(t))[0]!;
     expect(repair).toMatchObject({ kind: "drift", status: "applied", system: "filesource", object: "accounts" });
     expect(repair.changes).toEqual([expect.objectContaining({ target: "name", action: "map", from: "Account Name" })]);
 
@@ -71,13 +71,13 @@ describe("a CSV whose headers no mapping has seen (zero-config onboarding)", () 
     const counts = await upload("kunden-export.csv", csv, "account");
     expect(counts).toMatchObject({ read: 2, quarantined: 0, emitted: 2 });
     const drafted = (await repairs(t, "?kind=onboarding")).filter((r) => r.object === "kunden-export.csv");
-    const applied = drafted.find((r) => r.status === "applied");
+    const applied = drafted.find((r) => r.status === "applied")!;
     expect(applied).toMatchObject({ decided_by: "aam:auto", applied_version: 1 });
-    expect(applied.changes.every((c: { auto: boolean }) => c.auto)).toBe(true);
+    expect(applied.changes.every((c) => c.auto)).toBe(true);
     // what the matcher was unsure of waits for a person, in a second repair
     for (const waiting of drafted.filter((r) => r.status !== "applied")) {
       expect(waiting.status).toBe("pending");
-      expect(waiting.changes.every((c: { auto: boolean }) => !c.auto)).toBe(true);
+      expect(waiting.changes.every((c) => !c.auto)).toBe(true);
     }
     const mapping = await t.getJson(`/api/v1/aam/mappings/filesource/${encodeURIComponent("kunden-export.csv")}`);
     expect(mapping).toMatchObject({ origin: "tenant", entity: "account" });

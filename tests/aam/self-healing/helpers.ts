@@ -2,7 +2,11 @@
  * Shared by the self-healing scenarios: a signed-up tenant with its queues captured, one connection, a manual sync
  * drained to the end, and the API reads each scenario checks (drift events, repairs, quarantine, views, runs).
  */
+import { z } from "@hono/zod-openapi";
 import { expect } from "vitest";
+import { DriftEventSchema } from "../../../workers/gateway/routes/aam/drift/schemas";
+import { QuarantinedRecordSchema } from "../../../workers/gateway/routes/aam/quarantine/schemas";
+import { RepairSchema } from "../../../workers/gateway/routes/aam/repairs/schemas";
 import { RunSchema } from "../../../workers/gateway/routes/aam/runs/schemas";
 import { ViewPageSchema } from "../../../workers/dcl/query/list-view";
 import { type SignedUp, bearer, signUp } from "../../helpers/auth";
@@ -51,8 +55,11 @@ export async function viewRows(t: Tenant, view: string, connectionId: string) {
   return new Map(fromConnection.map((row) => [String(row.source_id), row]));
 }
 
-export const driftEvents = async (t: Tenant, connectionId: string) => (await t.getJson(`/api/v1/aam/drift?connection_id=${connectionId}`)).items as any[];
-export const repairs = async (t: Tenant, query = "") => (await t.getJson(`/api/v1/aam/repairs${query}`)).items as any[];
+const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+
+export const driftEvents = async (t: Tenant, connectionId: string) =>
+  items(DriftEventSchema).parse(await t.getJson(`/api/v1/aam/drift?connection_id=${connectionId}`)).items;
+export const repairs = async (t: Tenant, query = "") => items(RepairSchema).parse(await t.getJson(`/api/v1/aam/repairs${query}`)).items;
 export const quarantined = async (t: Tenant, connectionId: string, status: "open" | "replayed") =>
-  (await t.getJson(`/api/v1/aam/quarantine?connection_id=${connectionId}&status=${status}&limit=200`)).items as any[];
+  items(QuarantinedRecordSchema).parse(await t.getJson(`/api/v1/aam/quarantine?connection_id=${connectionId}&status=${status}&limit=200`)).items;
 export const authorized = (t: Tenant) => bearer(t.owner.accessToken);

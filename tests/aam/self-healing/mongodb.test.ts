@@ -54,16 +54,16 @@ describe("MongoDB: a nested path moved (address.city → location.city)", () => 
     const [, status, read, held] = runs.find(([object]) => object === "accounts")!;
     expect([status, read]).toEqual(["succeeded", 6]);
 
-    const [event] = await driftEvents(t, connectionId);
+    const event = (await driftEvents(t, connectionId))[0]!;
     expect(event.changes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: "renamed", path: "address.city", to: "location.city", target: "billing_city" }),
         expect.objectContaining({ kind: "renamed", path: "address.country", to: "location.country", target: "billing_country" }),
       ]),
     );
-    const [repair] = await repairs(t);
+    const repair = (await repairs(t))[0]!;
     expect(repair).toMatchObject({ kind: "drift", status: "applied", object: "accounts" });
-    expect(repair.changes.map((c: { target: string; from: string }) => [c.target, c.from]).sort()).toEqual([
+    expect(repair.changes.map((c) => [c.target, c.from]).sort()).toEqual([
       ["billing_city", "location.city"],
       ["billing_country", "location.country"],
     ]);

@@ -63,11 +63,11 @@ describe("Salesforce: AnnualRevenue renamed to Annual_Revenue__c", () => {
     const [, status, read, held] = (await sync(t, connectionId))[0]!;
     expect(status).toBe("succeeded");
 
-    const [event] = await driftEvents(t, connectionId);
+    const event = (await driftEvents(t, connectionId))[0]!;
     expect(event).toMatchObject({ object: "Account", breaking: true, status: "repaired" });
     expect(event.changes).toContainEqual(expect.objectContaining({ kind: "renamed", path: "AnnualRevenue", to: "Annual_Revenue__c", target: "annual_revenue" }));
 
-    const [repair] = await repairs(t);
+    const repair = (await repairs(t))[0]!;
     expect(repair).toMatchObject({ kind: "drift", status: "applied", decided_by: "aam:auto", applied_version: 2, drift_event_id: event.id });
     expect(repair.changes).toEqual([expect.objectContaining({ target: "annual_revenue", action: "map", from: "Annual_Revenue__c", previous_from: "AnnualRevenue", auto: true })]);
     const mapping = await t.getJson("/api/v1/aam/mappings/salesforce/Account");
@@ -88,7 +88,7 @@ describe("Salesforce: AnnualRevenue renamed to Annual_Revenue__c", () => {
   });
 
   it("rolls the repair back to a new version with the mapping as it was", async () => {
-    const [repair] = await repairs(t);
+    const repair = (await repairs(t))[0]!;
     const res = await call(`/api/v1/aam/repairs/${repair.id}/rollback`, { method: "POST", headers: authorized(t) });
     expect(res.status, await res.clone().text()).toBe(200);
     const mapping = await t.getJson("/api/v1/aam/mappings/salesforce/Account");
@@ -116,9 +116,9 @@ describe("Salesforce: AnnualRevenue retyped from a number to text written with a
     const [, status] = (await sync(t, connectionId))[0]!;
     expect(status).toBe("succeeded");
 
-    const [event] = await driftEvents(t, connectionId);
+    const event = (await driftEvents(t, connectionId))[0]!;
     expect(event.changes).toContainEqual(expect.objectContaining({ kind: "retyped", path: "AnnualRevenue", to_type: "string", target: "annual_revenue" }));
-    const [repair] = await repairs(t);
+    const repair = (await repairs(t))[0]!;
     expect(repair).toMatchObject({ status: "applied", kind: "drift" });
     expect(repair.changes).toEqual([expect.objectContaining({ target: "annual_revenue", action: "retransform" })]);
 
@@ -150,12 +150,12 @@ describe("Salesforce: Industry removed, with a tenant that approves every repair
     expect(held).toBe(read);
     const open = await quarantined(t, connectionId, "open");
     expect(open).toHaveLength(held);
-    expect(open[0].reason).toMatch(/^held: salesforce\/Account changed shape \(removed Industry\); repair rep_\w+ awaits approval/);
+    expect(open[0]?.reason).toMatch(/^held: salesforce\/Account changed shape \(removed Industry\); repair rep_\w+ awaits approval/);
 
-    const [event] = await driftEvents(t, connectionId);
+    const event = (await driftEvents(t, connectionId))[0]!;
     expect(event).toMatchObject({ breaking: true, status: "repair_pending" });
     expect(event.changes).toContainEqual(expect.objectContaining({ kind: "removed", path: "Industry", target: "industry" }));
-    const [repair] = await repairs(t, "?status=pending");
+    const repair = (await repairs(t, "?status=pending"))[0]!;
     expect(repair.changes).toEqual([expect.objectContaining({ target: "industry", action: "unmap", auto: false })]);
     // a second sync while it waits holds its records too, under the same repair
     await org.put("Account", [{ Id: GLOBEX, Name: "Globex Corporation" }]);
