@@ -10,8 +10,8 @@ import { autoApplies } from "../matching/calibrate";
 import { stableJson } from "../../canonical/stable-json";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { DriftChange, ObservedField } from "../drift/schemas";
-import type { FieldSpec, MappingDocument } from "../mapping/format";
-import { fieldsOf } from "../mapping/expression/parse";
+import type { MappingDocument } from "../mapping/format";
+import { mappedPaths } from "../mapping/mapped-paths";
 import type { MatchField, Matcher, MatchResponse } from "../matching/ports";
 import type { RepairChange } from "./changes";
 import { isRequiredTarget } from "./targets";
@@ -31,25 +31,15 @@ export interface PlanInput {
   threshold: number;
 }
 
-/** The source paths a field reads. */
-function pathsOf(spec: FieldSpec): string[] {
-  if (spec.from !== undefined) return [spec.from.text];
-  if (spec.coalesce !== undefined) return spec.coalesce.map((p) => p.text);
-  if (spec.concat !== undefined) return spec.concat.from.map((p) => p.text);
-  return spec.expr === undefined ? [] : fieldsOf(spec.expr.tree).flatMap((f) => (f.kind === "field" ? [f.text] : []));
-}
-
-function mappedPaths(document: MappingDocument): Set<string> {
-  return new Set([
-    ...Object.values(document.fields).flatMap(pathsOf),
-    ...document.ignore.map((p) => p.text),
-    ...(document.record_id === undefined ? [] : [document.record_id.text]),
-  ]);
+/** Every path the mapping reads or deliberately ignores, written as the observer writes observed fields. */
+function readPaths(document: MappingDocument): Set<string> {
+  const { targets, ignored } = mappedPaths(document);
+  return new Set([...targets.flatMap((t) => t.paths), ...ignored]);
 }
 
 /** The fields a lost target may now come from: what appeared, and what was there but mapped to nothing. */
 function candidateFields(input: PlanInput, removed: Set<string>): MatchField[] {
-  const mapped = mappedPaths(input.document);
+  const mapped = readPaths(input.document);
   const byPath = new Map<string, MatchField>();
   for (const change of input.drift) {
     const path = change.kind === "added" ? change.path : change.kind === "renamed" ? change.to : null;
@@ -119,8 +109,7 @@ function lostTargets(document: MappingDocument, drift: DriftChange[], removed: S
     if ((change.kind !== "removed" && change.kind !== "renamed") || change.target === null || lost.has(change.target)) continue;
     // a path the source never sent took no value away: only a required target needs a new source then
     if (change.from_type === null && !isRequiredTarget(document.entity, change.target)) continue;
-    const spec = document.fields[change.target];
-    const paths = spec === undefined ? [] : pathsOf(spec);
+    const paths = mappedPaths(document).targets.find((t) => t.target === change.target)?.paths ?? [];
     lost.set(change.target, { target: change.target, path: change.path, survives: paths.some((p) => !removed.has(p)) });
   }
   return [...lost.values()];
