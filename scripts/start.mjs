@@ -4,10 +4,15 @@ import { applyMigrations, startWorker } from "./lib/local-worker.mjs";
 import { seedDemo } from "./seed-demo.mjs";
 import "./extract-hash-wasm.mjs"; // generated files the Worker needs (normally made by postinstall)
 import "./vendor-docs.mjs";
+import "./vendor-duckdb.mjs";
+import { buildConsole } from "./lib/console-build.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
 const { vars, added } = ensureDevVars();
 if (added.length > 0) console.log(`› generated ${added.join(", ")} into .dev.vars (local only, git-ignored)`);
+
+console.log("› building the console (app/ → app/build)");
+buildConsole({ quiet: true });
 
 console.log("› applying D1 migrations");
 applyMigrations();

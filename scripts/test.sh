@@ -30,10 +30,24 @@ if ! /usr/bin/python3 -c "import mockupdb, mongomock" >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# The console's end-to-end tests drive Debian's Chromium (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "› installing Chromium for the console's end-to-end tests (apt: chromium)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The console's end-to-end tests need Chromium: install the Debian package \`chromium\` (sudo apt-get install -y chromium)" >&2
+    exit 1
+  fi
+fi
 npm run postinstall --silent # generated files (Argon2id WASM, docs viewer); idempotent, cheap
 node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >= 22 is required; node@22 from devDependencies did not install (check allowScripts)"); process.exit(1) }'
 
 echo "› type-checking"
 tsc -p .
+echo "› building the console (app/build, served by the Worker as static assets)"
+node scripts/build-console.mjs >/dev/null
 echo "› running tests in workerd"
 vitest run "$@"
+echo "› running the console's end-to-end tests in Chromium"
+vitest run -c vitest.e2e.config.ts

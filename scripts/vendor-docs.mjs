@@ -9,6 +9,6 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
 const bundle = require.resolve("@scalar/api-reference/browser/standalone.js");
-const target = join(root, "app/public/vendor/scalar/standalone.js");
+const target = join(root, "app/static/vendor/scalar/standalone.js");
 mkdirSync(dirname(target), { recursive: true });
 copyFileSync(bundle, target);

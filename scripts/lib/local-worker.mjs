@@ -15,12 +15,14 @@ export function applyMigrations({ persistTo, quiet = false, cwd } = {}) {
 }
 
 /**
- * Runs `wrangler dev` (optionally another entry `script` with the same bindings, or from another project copy `cwd`);
+ * Runs `wrangler dev` (optionally another entry `script` with the same bindings, another static `assets` directory,
+ * or from another project copy `cwd`);
  * resolves once /api/v1/health answers.
  */
-export async function startWorker({ port, persistTo, script, vars = {}, quiet = false, cwd }) {
+export async function startWorker({ port, persistTo, script, assets, vars = {}, quiet = false, cwd }) {
   const args = ["dev", ...(script ? [script] : []), "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false",
     ...(persistTo ? ["--persist-to", persistTo] : []),
+    ...(assets ? ["--assets", assets] : []),
     ...(quiet ? ["--log-level", "none"] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
   const child = spawn(bin("wrangler"), args, {

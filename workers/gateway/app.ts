@@ -17,6 +17,7 @@ import { audit } from "./middleware/audit";
 import { registerRoutes } from "./routes";
 import { FEED_PATHS } from "./routes/dcl/feeds";
 import { registerOpenApi } from "./openapi";
+import { registerCompressedWasm } from "../console/compressed-wasm";
 
 export interface AppOptions {
   /** Registers routes ahead of every middleware; the benchmark's bare baseline route uses it. */
@@ -31,6 +32,7 @@ export function createApp(options: AppOptions = {}): App {
   // The WebSocket feeds are GETs without a body: only authentication and the rate limit apply to their upgrade.
   for (const path of FEED_PATHS) app.use(path, auth(), rateLimit());
   registerRoutes(app);
+  registerCompressedWasm(app);
   registerOpenApi(app);
   app.onError(onError);
   app.notFound(onNotFound);

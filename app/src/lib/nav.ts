@@ -1,0 +1,11 @@
+/** The console's pages. Paths avoid /api, /dcl and /live-flow, which belong to the Worker (wrangler.toml). */
+export const PAGES = [
+  { path: "/graph", label: "DCL Graph" },
+  { path: "/monitor", label: "AAM Monitor" },
+  { path: "/ontology", label: "Ontology" },
+  { path: "/flow", label: "Live Flow" },
+  { path: "/query", label: "Query" },
+] as const;
+
+/** Pages anyone may open; every other page needs a session. */
+export const PUBLIC_PATHS = new Set(["/", "/signin", "/register"]);

@@ -1,0 +1,1 @@
+export function buildConsole(options?: { out?: string; quiet?: boolean }): string;
