@@ -45,6 +45,7 @@ node -e 'if (+process.versions.node.split(".")[0] < 22) { console.error("Node >=
 
 echo "› type-checking"
 tsc -p .
+tsc -p tests/e2e
 echo "› building the console (app/build, served by the Worker as static assets)"
 node scripts/build-console.mjs >/dev/null
 echo "› running tests in workerd"
