@@ -1,9 +1,24 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { compileModule } from "svelte/compiler";
+import { defineConfig, type Plugin } from "vitest/config";
 import { bundleMongoDbDriver } from "./tests/setup/mongodb-driver-bundle.ts";
+
+/**
+ * The console's rune modules (`*.svelte.ts`) compiled by Svelte (server output: runes become plain values), so the
+ * tests can exercise their logic; only those files, not the whole Svelte plugin, which would change module resolution.
+ */
+const svelteModules: Plugin = {
+  name: "svelte-modules",
+  transform(code, id) {
+    if (!id.endsWith(".svelte.ts")) return;
+    const { js } = compileModule(code, { filename: id, generate: "server" });
+    return { code: js.code, map: js.map };
+  },
+};
 
 export default defineConfig(async () => ({
   plugins: [
+    svelteModules,
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
@@ -24,7 +39,8 @@ export default defineConfig(async () => ({
     }),
   ],
   // the driver is served bundled: the plugin's module fallback cannot load it as published (see the helper)
-  resolve: { alias: { mongodb: await bundleMongoDbDriver(import.meta.dirname) } },
+  // $lib: the console's own alias (app/svelte.config.js), for the console modules its tests import
+  resolve: { alias: { mongodb: await bundleMongoDbDriver(import.meta.dirname), $lib: `${import.meta.dirname}/app/src/lib` } },
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["./tests/setup/apply-migrations.ts"],

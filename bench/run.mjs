@@ -1,6 +1,7 @@
-// `npm run bench [-- gateway|mapping|ingest|materialize|fanout|match|pipeline|dcl ...]`: runs the chosen benchmarks (all by
+// `npm run bench [-- gateway|mapping|ingest|materialize|fanout|match|console|pipeline|dcl ...]`: runs the chosen benchmarks (all by
 // default; `pipeline` is mapping + ingest, `dcl` materialize + fanout), each against its own fresh bench Worker on
-// Miniflare (bench/lib/bench-worker.mjs); `match` runs the matcher in Node (bench/match.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+// Miniflare (bench/lib/bench-worker.mjs); `match` runs the matcher in Node (bench/match.mjs); `console` builds the console and drives Chromium against `wrangler dev` (bench/console.mjs). Exits non-zero if a benchmark's figures are not valid (failed requests or runs); missed targets are reported, not failed.
+import { consoleBench } from "./console.mjs";
 import { fanoutBench } from "./fanout.mjs";
 import { gatewayBench } from "./gateway.mjs";
 import { ingestBench } from "./ingest.mjs";
@@ -18,6 +19,7 @@ const benchmarks = {
   materialize: () => withBenchWorker({ LOG_LEVEL: "warn" }, materializeBench),
   fanout: () => withBenchWorker({ LOG_LEVEL: "warn" }, fanoutBench),
   match: matchBench,
+  console: consoleBench,
 };
 const groups = { all: Object.keys(benchmarks), pipeline: ["mapping", "ingest"], dcl: ["materialize", "fanout"] };
 

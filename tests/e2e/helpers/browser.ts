@@ -7,13 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { inject } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/lib/chromium.mjs";
 import type { Session } from "./tenant";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run",
-];
 const ARTIFACTS = join(import.meta.dirname, "../../../artifacts/e2e");
 
 /** A persistent context on a fresh profile directory (the flags above apply to it), closed and removed by `close`. */

@@ -41,6 +41,24 @@ describe("GET /api/v1/dcl/export/{entity}", () => {
     expect(table.getChild("employee_count")!.get(0)).toBe(120n);
   });
 
+  it("writes Arrow without generating code at run time (deployed Workers forbid eval; this pool allows it)", async () => {
+    const original = globalThis.Function;
+    const forbid = () => {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    };
+    globalThis.Function = new Proxy(original, { construct: forbid, apply: forbid });
+    try {
+      const res = await download("format=arrow");
+      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+      expect([...table.getChild("name")!]).toEqual(["Acme Manufacturing", "Globex", "Initech"]);
+      expect([...table.getChild("website")!]).toEqual(["acme.example", null, "initech.example"]);
+      expect([...table.getChild("annual_revenue")!]).toEqual([5_000_000, 750_000, null]);
+      expect([...table.getChild("deleted")!]).toEqual([false, false, false]);
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
   it("writes Parquet that parses back with the same rows and columns", async () => {
     const res = await download("format=parquet");
     expect(res.headers.get("content-type")).toBe("application/vnd.apache.parquet");
