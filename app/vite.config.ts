@@ -23,5 +23,6 @@ export default defineConfig({
       "/live-flow": { target: api, ws: true },
     },
   },
-  build: { chunkSizeWarningLimit: 1000 },
+  // the DuckDB chunk is big by nature (it loads lazily); rolldown's plugin-timing report is noise in test output
+  build: { chunkSizeWarningLimit: 1000, rolldownOptions: { checks: { bundlerTimings: false } } },
 });
