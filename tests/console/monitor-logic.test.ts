@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatPercent } from "../../app/src/lib/monitor/format";
 import { matchingMetrics } from "../../app/src/lib/monitor/metrics";
 import { replayAll, replaySelection, sumReplays } from "../../app/src/lib/monitor/quarantine";
+import { buildOverrides, draftOf, overrideErrorsByChange, sourceCandidates, targetCandidates } from "../../app/src/lib/monitor/repair-overrides";
 import { changeFromTo, pendingFirst } from "../../app/src/lib/monitor/repairs";
 import { anyActive, runFraction, runSegments } from "../../app/src/lib/monitor/runs";
 import { sourceHealth } from "../../app/src/lib/monitor/source-state";
@@ -64,6 +65,72 @@ describe("repairs", () => {
   it("writes a change's source before and after, a constant as such", () => {
     expect(changeFromTo(change("name", 1, { from: "Account Name", previous_from: "Company Name" }))).toEqual({ from: "Company Name", to: "Account Name" });
     expect(changeFromTo(change("currency", 1, { from: null, previous_from: null, value: "EUR" }))).toEqual({ from: "—", to: "constant EUR" });
+  });
+});
+
+describe("repair overrides", () => {
+  const changes = [
+    change("name", 0.8, { from: "Account Name", previous_from: "Company Name" }),
+    change("industry", 0.7, { from: "Branch", previous_from: "Sector" }),
+    change("annual_revenue", 0, { action: "unmap", from: null, previous_from: "Revenue" }),
+    change("currency", 0.9, { from: null, previous_from: null, value: "EUR" }),
+  ];
+  const drafts = () => changes.map(draftOf);
+
+  it("sends nothing when no draft differs from the proposal, and drafts start as the proposal", () => {
+    expect(drafts()[2]).toEqual({ target: "annual_revenue", from: "" });
+    expect(buildOverrides(changes, drafts())).toEqual({ ok: true, body: { overrides: [] } });
+  });
+
+  it("sends only the changed fields of the changed changes, trimmed, by their position", () => {
+    const d = drafts();
+    d[0]!.from = "  Legal Name ";
+    d[1]!.target = "description";
+    expect(buildOverrides(changes, d)).toEqual({ ok: true, body: { overrides: [{ change: 0, from: "Legal Name" }, { change: 1, target: "description" }] } });
+    // both at once, and a blank source field means "keep the proposal's"
+    d[0]!.target = "legal_name";
+    d[1]!.from = "  ";
+    expect(buildOverrides(changes, d)).toEqual({
+      ok: true, body: { overrides: [{ change: 0, target: "legal_name", from: "Legal Name" }, { change: 1, target: "description" }] },
+    });
+  });
+
+  it("an unmap change is corrected only with a source field; a constant's source field is not sent", () => {
+    const d = drafts();
+    d[2]!.target = "employees";
+    const refused = buildOverrides(changes, d);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect([...refused.errors.keys()]).toEqual([2]);
+    d[2]!.from = "Umsatz";
+    d[3]!.from = "Currency Code";
+    expect(buildOverrides(changes, d)).toEqual({ ok: true, body: { overrides: [{ change: 2, target: "employees", from: "Umsatz" }] } });
+    d[3]!.target = "currency_code";
+    expect(buildOverrides(changes, d)).toEqual({
+      ok: true, body: { overrides: [{ change: 2, target: "employees", from: "Umsatz" }, { change: 3, target: "currency_code" }] },
+    });
+  });
+
+  it("maps the API's per-field errors back to the change each override concerns", () => {
+    const body = { overrides: [{ change: 1, from: "X" }, { change: 3, target: "nope" }] };
+    const errors = overrideErrorsByChange({ "overrides.1.target": "Too short", overrides: "Too many", "overrides.0": "Give a target or a source" }, body);
+    expect([...errors]).toEqual([[3, "Too short"], [1, "Give a target or a source"]]);
+    expect(overrideErrorsByChange({ "overrides.7.from": "?" }, body).size).toBe(0);
+  });
+
+  it("offers the drift's new source paths and the repair's own, and the entity's fields with the proposal's target first", () => {
+    const drift = {
+      changes: [
+        { kind: "added", path: "Web Site", to: null },
+        { kind: "renamed", path: "Sector", to: "Branch" },
+        { kind: "removed", path: "Company Name", to: null },
+      ],
+    } as DriftEvent;
+    expect(sourceCandidates(changes, drift)).toEqual(["Account Name", "Branch", "Web Site"]);
+    expect(sourceCandidates(changes, undefined)).toEqual(["Account Name", "Branch"]);
+    const schema = { type: "object", properties: { website: {}, name: {}, industry: {} } };
+    expect(targetCandidates(change("source_id", 1), schema)).toEqual(["source_id", "industry", "name", "website"]);
+    expect(targetCandidates(changes[0]!, schema)).toEqual(["name", "industry", "website"]);
+    expect(targetCandidates(changes[0]!, undefined)).toEqual(["name"]);
   });
 });
 

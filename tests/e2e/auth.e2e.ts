@@ -19,6 +19,7 @@ test("home explains the product and offers register and sign in", async () => {
   await page.getByText("What if a source changes its fields?").click();
   await expect(page.getByText("The schema observer notices").isVisible()).resolves.toBe(true);
   expect(await page.getByRole("link", { name: "Create a tenant" }).getAttribute("href")).toBe("/register");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "home");
 });
 

@@ -142,3 +142,56 @@ test("with threshold 1 a renamed column waits for approval; approving applies it
   await page.getByTestId("drift-event").filter({ hasText: /breaking\s*open/ }).waitFor();
   await expect(page.getByTestId("metrics").textContent()).resolves.toContain("Rolled back (of the applied)1");
 });
+
+test("a reviewer corrects a change's source field before approving; the applied repair and the view use the correction", async () => {
+  const session = await registerTenant("Monitor Override Co");
+  const page = await openMonitor(session);
+  await page.getByLabel(/New threshold/).fill("1");
+  await page.getByRole("button", { name: "Save threshold" }).click();
+  await page.getByTestId("threshold").filter({ hasText: /Auto-apply threshold: 1 \(default/ }).waitFor();
+
+  await createFileConnection(page, "Override CRM");
+  await uploadCsv(page, "accounts-2026-01.csv", [HEADER, "A-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE"], 1);
+  // the old name column is gone and two candidates appear: whichever the matcher picks, the reviewer picks the other
+  await uploadCsv(page, "accounts-2026-02.csv", [
+    `${RENAMED};Legal Name`,
+    "A-3;Initech;Banking;2.000.000,00;90;initech.example;Wien;AT;Initech Holding AG",
+    "A-1;Acme GmbH;Technology;1.300.000,00;260;acme.example;Berlin;DE;Acme Group GmbH",
+  ], 2);
+
+  const repair = page.locator('[data-testid="repair"][data-status="pending"]');
+  await repair.waitFor(PIPELINE);
+  const pending = await apiAs<{ items: { id: string; changes: { target: string; from: string | null }[] }[] }>(session, "/api/v1/aam/repairs?status=pending");
+  const proposed = pending.items[0]!;
+  const index = proposed.changes.findIndex((c) => c.target === "name");
+  expect(index).toBeGreaterThanOrEqual(0);
+  const corrected = proposed.changes[index]!.from === "Legal Name" ? "Account Name" : "Legal Name";
+  const expectedNames = corrected === "Legal Name" ? { "A-1": "Acme Group GmbH", "A-3": "Initech Holding AG" } : { "A-1": "Acme GmbH", "A-3": "Initech" };
+
+  const adjust = repair.getByRole("button", { name: "Adjust name" });
+  await adjust.click();
+  await expect(adjust.getAttribute("aria-expanded")).resolves.toBe("true");
+  // the entity's fields load for the target choice; the proposal's target stays selected
+  await repair.getByLabel("Target for name").locator("option", { hasText: "industry" }).waitFor({ state: "attached" });
+  await repair.getByLabel("Source field for name").fill(corrected);
+  const row = repair.getByTestId("repair-change").nth(index);
+  await expect(row.getByTestId("change-adjusted").textContent()).resolves.toBe("adjusted");
+  await expect(row.textContent()).resolves.toContain(`→ ${corrected}`);
+  await page.evaluate("window.scrollTo(0, 0)");
+  await screenshot(page, "monitor-repair-adjust");
+
+  await repair.getByRole("button", { name: "Approve with changes" }).click();
+  await page.getByTestId("repair-replay").waitFor(PIPELINE);
+  await page.locator('[data-testid="repair"][data-status="applied"]').waitFor();
+
+  // the applied repair records the reviewer's source field, as their decision
+  const applied = await apiAs<{ status: string; changes: { target: string; from: string | null; confidence: number; reason: string }[] }>(session, `/api/v1/aam/repairs/${proposed.id}`);
+  expect(applied.status).toBe("applied");
+  expect(applied.changes[index]).toMatchObject({ target: "name", from: corrected, confidence: 1 });
+  expect(applied.changes[index]!.reason).toContain("corrected by the reviewer");
+  const viewNames = async () => {
+    const view = await apiAs<{ items: Record<string, unknown>[] }>(session, "/api/v1/dcl/views/accounts?limit=500");
+    return Object.fromEntries(view.items.map((row) => [String(row.source_id), row.name]));
+  };
+  await expect.poll(viewNames, PIPELINE).toEqual(expectedNames);
+});
