@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { sveltekit } from "@sveltejs/kit/vite";
 import { defineConfig } from "vite";
+import { DUCKDB_VENDOR_PATH } from "../scripts/lib/duckdb-package.mjs";
 
 // `vite dev` (in app/) proxies the API and the feeds to a running Worker (`npm start`), for fast UI iteration.
 const api = process.env.CONSOLE_API ?? "http://127.0.0.1:8787";
 
-// The Query page loads DuckDB's worker and engine from /vendor/duckdb/<version>/ (scripts/vendor-duckdb.mjs puts them
-// there): the installed package's version, fixed at build time. Its package.json is not exported, hence the path.
-const duckdbDir = dirname(dirname(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm")));
-const duckdbVersion: string = JSON.parse(readFileSync(join(duckdbDir, "package.json"), "utf8")).version;
-
 export default defineConfig({
   plugins: [sveltekit()],
-  define: { __DUCKDB_VERSION__: JSON.stringify(duckdbVersion) },
+  // the Query page loads DuckDB's worker and engine from /vendor/duckdb/<installed version>/, fixed at build time
+  define: { __DUCKDB_VENDOR__: JSON.stringify(DUCKDB_VENDOR_PATH) },
   server: {
     proxy: {
       "/api": api,

@@ -7,15 +7,14 @@
 // (b) DuckDB-WASM initialisation plus the first query on the Query page, median of 3 cold loads (fresh contexts):
 //     the page's duckdb-start → duckdb-ready marks plus the first query's time as the page measured it. Budget 3 s.
 //     Baseline, same run: fetching and compiling the engine alone (WebAssembly.compileStreaming on the same URL).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/lib/chromium.mjs";
-import { buildConsole } from "../scripts/lib/console-build.mjs";
-import { applyMigrations, startWorker } from "../scripts/lib/local-worker.mjs";
+import { DUCKDB_VENDOR_PATH } from "../scripts/lib/duckdb-package.mjs";
+import { startConsoleWorker } from "../scripts/lib/console-worker.mjs";
 import { seedDemo } from "../scripts/seed-demo.mjs";
 
 const PORT = Number(process.env.BENCH_CONSOLE_PORT ?? 18797);
@@ -26,9 +25,8 @@ const COLD_LOADS = 3;
 const DUCKDB_CHUNK_MARKER = "insertArrowFromIPCStream";
 const FIRST_QUERY = "SELECT stage, count(*) AS deals, sum(amount) AS amount FROM opportunity GROUP BY stage";
 
-// the engine's URL as the console builds it (app/vite.config.ts): the installed package's version
-const duckdbDir = dirname(dirname(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm")));
-const WASM_PATH = `/vendor/duckdb/${JSON.parse(readFileSync(join(duckdbDir, "package.json"), "utf8")).version}/duckdb-eh.wasm`;
+// the engine's URL as the console builds it (app/vite.config.ts)
+const WASM_PATH = `${DUCKDB_VENDOR_PATH}/duckdb-eh.wasm`;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -38,20 +36,7 @@ export async function consoleBench() {
   let worker;
   let browser;
   try {
-    const assets = buildConsole({ out: join(scratch, "console"), quiet: true });
-    const persistTo = join(scratch, "state");
-    applyMigrations({ persistTo, quiet: true });
-    worker = await startWorker({
-      port: PORT,
-      persistTo,
-      assets,
-      quiet: true,
-      vars: {
-        JWT_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
-        ENCRYPTION_KEY: "YmVuY2gtb25seS1lbmNyeXB0aW9uLWtleS0zMi1ieXQ=",
-        LOG_LEVEL: "warn",
-      },
-    });
+    worker = await startConsoleWorker({ port: PORT, scratch });
     const session = await demoTenant(worker.url);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const js = await firstLoadJs(browser, worker.url, session);

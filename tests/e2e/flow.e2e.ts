@@ -3,10 +3,9 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openBrowser, screenshot, signedInPage } from "./helpers/browser";
-import { accountsCsv, createFileConnection, uploadCsv } from "./helpers/pipeline";
+import { PIPELINE, accountsCsv, createFileConnection, uploadCsv } from "./helpers/pipeline";
 import { type Session, registerTenant } from "./helpers/tenant";
 
-const PIPELINE = { timeout: 60_000 };
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let session: Session;
 beforeAll(async () => {

@@ -6,9 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openBrowser, screenshot } from "./helpers/browser";
+import { createFileConnectionInUi, uploadCsvInUi } from "./helpers/monitor-page";
+import { PIPELINE } from "./helpers/pipeline";
 import { PASSWORD } from "./helpers/tenant";
 
-const PIPELINE = { timeout: 60_000 };
 const HEADER = "Account No;Company Name;Sector;Annual Revenue (EUR);Employees;Web;City;Country";
 const JANUARY = [HEADER, "J-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE", "J-2;Globex AG;Energy;10,00;3;globex.example;Basel;CH"];
 // the next export renamed a column: held for approval (threshold 1), then mapped by the approved repair
@@ -21,13 +22,6 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 const node = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-async function upload(page: Page, name: string, lines: string[], runs: number) {
-  await page.getByLabel("File (CSV, TSV or NDJSON)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
-  await page.getByRole("button", { name: "Upload", exact: true }).click();
-  await expect(page.getByTestId("upload-accepted").textContent()).resolves.toContain(`Uploaded ${name}`);
-  await page.locator(`[data-testid="run"][data-status="succeeded"] >> nth=${runs - 1}`).waitFor(PIPELINE);
-}
 
 /** Another tab of the same signed-in person (the console keeps its session per tab, like sessionStorage does). */
 async function secondTab(first: Page): Promise<Page> {
@@ -51,9 +45,8 @@ test("register → upload → Live Flow → Sankey changes live → approve a re
   await page.getByLabel(/New threshold/).fill("1");
   await page.getByRole("button", { name: "Save threshold" }).click();
   await page.getByTestId("threshold").filter({ hasText: /Auto-apply threshold: 1 / }).waitFor();
-  await page.getByLabel("Name", { exact: true }).fill("Legacy CRM");
-  await page.getByRole("button", { name: "Create file connection" }).click();
-  await upload(page, "accounts-jan.csv", JANUARY, 1);
+  await createFileConnectionInUi(page, "Legacy CRM");
+  await uploadCsvInUi(page, "accounts-jan.csv", JANUARY, 1);
 
   // Live Flow: the upload's pipeline events (the feed replays what it still buffers)
   await page.getByRole("link", { name: "Live Flow" }).click();
@@ -69,7 +62,7 @@ test("register → upload → Live Flow → Sankey changes live → approve a re
   await page.evaluate(() => ((globalThis as { stayed?: boolean }).stayed = true));
   const monitor = await secondTab(page);
   await monitor.goto("/monitor");
-  await upload(monitor, "accounts-feb.csv", FEBRUARY, 2);
+  await uploadCsvInUi(monitor, "accounts-feb.csv", FEBRUARY, 2);
   await node(page, "Quarantine quarantine: 1 held back").waitFor(PIPELINE);
   await screenshot(page, "journey-graph-held");
 

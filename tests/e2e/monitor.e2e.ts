@@ -4,12 +4,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { createFileConnectionInUi, uploadCsvInUi } from "./helpers/monitor-page";
+import { PIPELINE } from "./helpers/pipeline";
 import { type Session, apiAs, registerTenant } from "./helpers/tenant";
 
 const HEADER = "Account No;Company Name;Sector;Annual Revenue (EUR);Employees;Web;City;Country";
 const RENAMED = HEADER.replace("Company Name", "Account Name");
-/** the pipeline (queues, mapping, drift, repair) under wrangler dev: generous, never a timing assertion */
-const PIPELINE = { timeout: 60_000 };
 
 let browser: { context: BrowserContext; close: () => Promise<void> };
 beforeAll(async () => {
@@ -24,34 +24,20 @@ async function openMonitor(session: Session): Promise<Page> {
   return page;
 }
 
-async function createFileConnection(page: Page, name: string) {
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create file connection" }).click();
-  await page.getByRole("heading", { name, level: 3 }).waitFor();
-}
-
-/** Uploads a CSV through the connection's upload control and waits until `runs` runs have succeeded. */
-async function uploadCsv(page: Page, name: string, lines: string[], runs: number) {
-  await page.getByLabel("File (CSV, TSV or NDJSON)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
-  await page.getByRole("button", { name: "Upload", exact: true }).click();
-  await expect(page.getByTestId("upload-accepted").textContent()).resolves.toContain(`Uploaded ${name}`);
-  await page.locator(`[data-testid="run"][data-status="succeeded"] >> nth=${runs - 1}`).waitFor(PIPELINE);
-}
-
 test("a new tenant is guided to a file connection; its CSV's run completes with counts and a bad row is quarantined", async () => {
   const session = await registerTenant("Monitor Onboarding Co");
   const page = await openMonitor(session);
   await expect(page.locator("#connections").getByTestId("empty").textContent()).resolves.toContain("create a file connection and upload a CSV");
   await expect(page.locator("#runs").getByTestId("empty").textContent()).resolves.toContain("No runs yet");
 
-  await createFileConnection(page, "CRM exports");
+  await createFileConnectionInUi(page, "CRM exports");
   const card = page.getByTestId("connection");
   await expect(card.getByTestId("source-state").textContent()).resolves.toBe("source not checked");
   await card.getByRole("button", { name: "Test" }).click();
   await expect(card.getByTestId("test-result").textContent()).resolves.toContain("the source answers (ok");
   await card.getByTestId("source-state").filter({ hasText: "source ok" }).waitFor();
 
-  await uploadCsv(page, "accounts-2026-01.csv", [
+  await uploadCsvInUi(page, "accounts-2026-01.csv", [
     HEADER,
     "A-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE",
     "A-2;Globex AG;Energy;0,00;0;globex.example;Basel;CH",
@@ -89,13 +75,13 @@ test("with threshold 1 a renamed column waits for approval; approving applies it
   await page.getByRole("button", { name: "Save threshold" }).click();
   await page.getByTestId("threshold").filter({ hasText: /Auto-apply threshold: 1 \(default/ }).waitFor();
 
-  await createFileConnection(page, "Legacy CRM");
-  await uploadCsv(page, "accounts-2026-01.csv", [
+  await createFileConnectionInUi(page, "Legacy CRM");
+  await uploadCsvInUi(page, "accounts-2026-01.csv", [
     HEADER,
     "A-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE",
     "A-2;Globex AG;Energy;0,00;0;globex.example;Basel;CH",
   ], 1);
-  await uploadCsv(page, "accounts-2026-02.csv", [
+  await uploadCsvInUi(page, "accounts-2026-02.csv", [
     RENAMED,
     "A-3;Initech;Banking;2.000.000,00;90;initech.example;Wien;AT",
     "A-4;Hooli;Technology;5.500,50;12;hooli.example;Graz;AT",
@@ -150,10 +136,10 @@ test("a reviewer corrects a change's source field before approving; the applied 
   await page.getByRole("button", { name: "Save threshold" }).click();
   await page.getByTestId("threshold").filter({ hasText: /Auto-apply threshold: 1 \(default/ }).waitFor();
 
-  await createFileConnection(page, "Override CRM");
-  await uploadCsv(page, "accounts-2026-01.csv", [HEADER, "A-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE"], 1);
+  await createFileConnectionInUi(page, "Override CRM");
+  await uploadCsvInUi(page, "accounts-2026-01.csv", [HEADER, "A-1;Acme GmbH;Technology;1.234.567,00;250;acme.example;Berlin;DE"], 1);
   // the old name column is gone and two candidates appear: whichever the matcher picks, the reviewer picks the other
-  await uploadCsv(page, "accounts-2026-02.csv", [
+  await uploadCsvInUi(page, "accounts-2026-02.csv", [
     `${RENAMED};Legal Name`,
     "A-3;Initech;Banking;2.000.000,00;90;initech.example;Wien;AT;Initech Holding AG",
     "A-1;Acme GmbH;Technology;1.300.000,00;260;acme.example;Berlin;DE;Acme Group GmbH",

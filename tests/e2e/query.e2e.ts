@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { inject } from "vitest";
 import { openBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { createFileConnection, uploadCsv } from "./helpers/pipeline";
 import { type Session, apiAs, registerTenant } from "./helpers/tenant";
 
 // the legacy CRM's export format (scripts/demo/legacy-crm/; mappings/filesource/accounts.yaml and deals.yaml)
@@ -25,14 +26,6 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 let session: Session;
 let opportunities: Record<string, unknown>[];
 
-async function upload(connectionId: string, name: string, csv: string) {
-  await apiAs(session, `/api/v1/aam/connections/${connectionId}/files?name=${name}`, {
-    method: "POST",
-    headers: { "content-type": "text/csv" },
-    body: csv,
-  });
-}
-
 /** The view's rows once it has `count` of them (the pipeline runs asynchronously after the upload). */
 async function viewRows(view: string, count: number): Promise<Record<string, unknown>[]> {
   const deadline = Date.now() + 90_000;
@@ -46,13 +39,9 @@ async function viewRows(view: string, count: number): Promise<Record<string, unk
 
 beforeAll(async () => {
   session = await registerTenant("Query E2E Co");
-  const connection = await apiAs<{ id: string }>(session, "/api/v1/aam/connections", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ system: "filesource", name: "Legacy CRM export", config: {} }),
-  });
-  await upload(connection.id, "accounts.csv", ACCOUNTS_CSV);
-  await upload(connection.id, "deals.csv", DEALS_CSV);
+  const connection = await createFileConnection(session, "Legacy CRM export");
+  await uploadCsv(session, connection.id, "accounts.csv", ACCOUNTS_CSV);
+  await uploadCsv(session, connection.id, "deals.csv", DEALS_CSV);
   await viewRows("accounts", 3);
   opportunities = await viewRows("opportunities", 5);
   browser = await openBrowser();

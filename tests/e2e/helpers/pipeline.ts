@@ -3,6 +3,9 @@ import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { type Session, apiAs } from "./tenant";
 
+/** How long a test waits for the pipeline (queues, mapping, drift, repair) under wrangler dev: generous, never a timing assertion. */
+export const PIPELINE = { timeout: 60_000 };
+
 export async function createFileConnection(session: Session, name = `E2E files ${randomUUID().slice(0, 8)}`): Promise<{ id: string; name: string }> {
   return apiAs(session, "/api/v1/aam/connections", {
     method: "POST",

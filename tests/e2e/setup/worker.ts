@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildConsole } from "../../../scripts/lib/console-build.mjs";
-import { applyMigrations, startWorker } from "../../../scripts/lib/local-worker.mjs";
+import { startConsoleWorker } from "../../../scripts/lib/console-worker.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,20 +16,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const scratch = mkdtempSync(join(tmpdir(), "autonomos-e2e-"));
-  const assets = buildConsole({ out: join(scratch, "console"), quiet: true });
-  const persistTo = join(scratch, "state");
-  applyMigrations({ persistTo, quiet: true });
-  const worker = await startWorker({
-    port: Number(process.env.E2E_PORT ?? 18931),
-    persistTo,
-    assets,
-    quiet: true,
-    vars: {
-      JWT_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
-      ENCRYPTION_KEY: "ZTJlLW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
-      LOG_LEVEL: "warn",
-    },
-  });
+  const worker = await startConsoleWorker({ port: Number(process.env.E2E_PORT ?? 18931), scratch });
   project.provide("baseUrl", worker.url);
   return () => {
     worker.stop();

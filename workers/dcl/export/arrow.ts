@@ -34,16 +34,19 @@ export function exportValue(kind: ColumnKind, value: unknown): unknown {
   return value;
 }
 
-/** One bit per value, set when it is not null (Arrow's validity bitmap). */
-function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCount: number } {
-  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
-  let nullCount = 0;
+/** One bit per value, least significant first, set where `set` holds: Arrow's layout for validity and booleans. */
+function bitmap(values: readonly unknown[], set: (value: unknown) => boolean): Uint8Array {
+  const bits = new Uint8Array(Math.ceil(values.length / 8));
   values.forEach((value, i) => {
-    if (value === null) nullCount++;
-    else nullBitmap[i >> 3]! |= 1 << (i & 7);
+    if (set(value)) bits[i >> 3]! |= 1 << (i & 7);
   });
-  return { nullBitmap, nullCount };
+  return bits;
 }
+
+const validity = (values: readonly unknown[]) => ({
+  nullBitmap: bitmap(values, (value) => value !== null),
+  nullCount: values.filter((value) => value === null).length,
+});
 
 const encoder = new TextEncoder();
 
@@ -56,13 +59,8 @@ function columnData(kind: ColumnKind, values: readonly unknown[]): Data {
       return makeData({ type: new Float64(), length, ...valid, data: Float64Array.from(values, (v) => (v === null ? 0 : (v as number))) });
     case "integer":
       return makeData({ type: new Int64(), length, ...valid, data: BigInt64Array.from(values, (v) => (v === null ? 0n : (v as bigint))) });
-    case "boolean": {
-      const bits = new Uint8Array(Math.ceil(length / 8));
-      values.forEach((v, i) => {
-        if (v === true) bits[i >> 3]! |= 1 << (i & 7);
-      });
-      return makeData({ type: new Bool(), length, ...valid, data: bits });
-    }
+    case "boolean":
+      return makeData({ type: new Bool(), length, ...valid, data: bitmap(values, (value) => value === true) });
     default: {
       const encoded = values.map((v) => (v === null ? new Uint8Array(0) : encoder.encode(v as string)));
       const valueOffsets = new Int32Array(length + 1);

@@ -8,8 +8,9 @@
 import { AsyncDuckDB, type AsyncDuckDBConnection, VoidLogger } from "@duckdb/duckdb-wasm";
 import { type QueryResult, type ResultColumn, ROW_LIMIT } from "./result";
 
-declare const __DUCKDB_VERSION__: string;
-const VENDOR = `/vendor/duckdb/${__DUCKDB_VERSION__}`;
+/** /vendor/duckdb/<version>, defined at build time (app/vite.config.ts) */
+declare const __DUCKDB_VENDOR__: string;
+const VENDOR = __DUCKDB_VENDOR__;
 export const DUCKDB_WORKER_URL = `${VENDOR}/duckdb-browser-eh.worker.js`;
 export const DUCKDB_WASM_URL = `${VENDOR}/duckdb-eh.wasm`;
 

@@ -1,0 +1,3 @@
+export const duckdbDir: string;
+export const duckdbVersion: string;
+export const DUCKDB_VENDOR_PATH: string;
