@@ -18,7 +18,7 @@ import { startConsoleWorker } from "../scripts/lib/console-worker.mjs";
 import { seedDemo } from "../scripts/seed-demo.mjs";
 
 const PORT = Number(process.env.BENCH_CONSOLE_PORT ?? 18797);
-const PAGES = ["/", "/signin", "/graph", "/monitor", "/ontology", "/flow", "/query"];
+const PAGES = ["/", "/signin", "/graph", "/monitor", "/ontology", "/flow", "/query", "/agents"];
 const JS_BUDGET_KB = 200;
 const DUCKDB_BUDGET_MS = 3000;
 const COLD_LOADS = 3;

@@ -17,8 +17,8 @@ const word = (n: number) => {
   for (let rest = n + 400; rest > 0; rest = Math.floor(rest / SYLLABLES.length)) out += SYLLABLES[rest % SYLLABLES.length];
   return out[0]!.toUpperCase() + out.slice(1);
 };
-/** Shares: 30 % accounts, 40 % opportunities, 30 % contacts. */
-const SHARE: Record<EntityName, number> = { account: 0.3, opportunity: 0.4, contact: 0.3 };
+/** Shares: 30 % accounts, 40 % opportunities, 30 % contacts (the CRM bench has no costs). */
+const SHARE: Record<EntityName, number> = { account: 0.3, opportunity: 0.4, contact: 0.3, cost: 0 };
 
 const iso = (i: number) => `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}T10:00:00.000Z`;
 const stamps = (i: number) => ({ created_at: iso(i), updated_at: iso(i + 7), extras: { region: SECTORS[i % 5] } });

@@ -1,6 +1,7 @@
 /** Valid canonical data and a valid event, for the canonical tests to vary one field at a time. */
 import type { Account } from "../../workers/canonical/account";
 import type { Contact } from "../../workers/canonical/contact";
+import type { Cost } from "../../workers/canonical/cost";
 import type { CanonicalEvent } from "../../workers/canonical/event";
 import type { Opportunity } from "../../workers/canonical/opportunity";
 
@@ -57,6 +58,35 @@ export const contact: Contact = {
   created_at: null,
   updated_at: null,
   extras: {},
+};
+
+export const cost: Cost = {
+  source_id: "row_0123456789abcdef",
+  billed_cost: 2.304,
+  effective_cost: 1.6128,
+  list_cost: 2.304,
+  billing_currency: "USD",
+  charge_period_start: "2024-09-14T00:00:00.000Z",
+  charge_period_end: "2024-09-15T00:00:00.000Z",
+  billing_period_start: "2024-09-01T00:00:00.000Z",
+  billing_period_end: "2024-10-01T00:00:00.000Z",
+  charge_category: "Usage",
+  charge_description: "$0.096 per On Demand Linux m5.large Instance Hour",
+  provider_name: "AWS",
+  publisher_name: "AWS",
+  service_name: "Amazon Elastic Compute Cloud",
+  service_category: "Compute",
+  billing_account_id: "123456789012",
+  sub_account_id: "210987654321",
+  sub_account_name: "acme-prod",
+  resource_id: "arn:aws:ec2:us-east-1:210987654321:instance/i-0a1b2c3d4e5f60718",
+  resource_name: "payments-api-1",
+  region_id: "us-east-1",
+  sku_id: "JRTCKXETXF-6YS6EN2CT7",
+  consumed_quantity: 24,
+  consumed_unit: "Hours",
+  tags: { env: "prod", team: "payments" },
+  extras: { ContractedCost: "2.304" },
 };
 
 export const event: CanonicalEvent = {

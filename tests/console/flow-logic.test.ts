@@ -21,8 +21,8 @@ const seqs = (items: readonly FlowItem[]) => items.map((i) => i.message.seq);
 
 describe("flow events", () => {
   it("lists the stages in pipeline order with labels", () => {
-    expect(STAGES).toEqual(["received", "mapped", "quarantined", "drift", "materialized"]);
-    expect(STAGES.map(stageLabel)).toEqual(["Received", "Mapped", "Quarantined", "Drift", "Materialized"]);
+    expect(STAGES).toEqual(["received", "mapped", "quarantined", "drift", "materialized", "agent", "action"]);
+    expect(STAGES.map(stageLabel)).toEqual(["Received", "Mapped", "Quarantined", "Drift", "Materialized", "Agents", "Actions"]);
   });
 
   it("knows a run event's source object; a materialized event has none of its own", () => {
@@ -42,6 +42,19 @@ describe("flow events", () => {
     expect(countsText(none)).toBe("0 records");
     const drift: FlowMessage = { type: "flow", seq: 4, stage: "drift", ...run, trace_id: "t", at, counts: { added: 0, removed: 2, changed: 0 }, fields: ["Phone"] };
     expect(countsText(drift)).toBe("0 added · 2 removed");
+  });
+
+  it("shows an agent run's agent, status and counts, and an action's type and status", () => {
+    const agent: FlowMessage = { type: "flow", seq: 5, stage: "agent", agent: "finops", run_id: "arn_1", status: "failed", trace_id: "t", at, counts: { findings: 0, actions: 0 } };
+    const action: FlowMessage = { type: "flow", seq: 6, stage: "action", action_id: "act_1", action_type: "sub_account.tag", status: "pending_approval", trace_id: "t", at };
+    expect(runOf(agent)).toBeNull();
+    expect(subjectOf({ message: agent, run: null })).toBe("finops");
+    expect(countsText(agent)).toBe("failed · 0 findings");
+    expect(countsText({ ...agent, status: "succeeded", counts: { findings: 3, actions: 2 } })).toBe("succeeded · 3 findings · 2 actions");
+    expect(subjectOf({ message: action, run: null })).toBe("sub_account.tag");
+    expect(countsText(action)).toBe("pending approval");
+    expect(filterText({ message: action, run: null }, () => undefined)).toBe("t sub_account.tag act_1");
+    expect(filterText({ message: agent, run: null }, () => undefined)).toBe("t finops arn_1");
   });
 
   it("matches filters on trace, run, object, connection id and name, lower-cased", () => {
@@ -69,7 +82,7 @@ describe("flow log", () => {
     for (let seq = 1; seq <= CAP + 1; seq++) log.push(received(seq));
     log.push(mapped(300, "t"));
     log.push(materialized(301, "t"));
-    expect(log.counts).toEqual({ received: CAP + 1, mapped: 1, quarantined: 0, drift: 0, materialized: 1 });
+    expect(log.counts).toEqual({ received: CAP + 1, mapped: 1, quarantined: 0, drift: 0, materialized: 1, agent: 0, action: 0 });
   });
 
   it("holds events while paused, counting them, and shows them in order on resume", () => {

@@ -49,7 +49,7 @@ describe("schema fields", () => {
     expect(meta!.children.find((c) => c.name === "op")).toMatchObject({ values: ["upsert", "delete"], required: true });
     expect(meta!.children.find((c) => c.name === "version")!.values).toEqual(["1"]);
     expect(source!.children.find((c) => c.name === "system")!.values).toEqual(["salesforce", "supabase", "mongodb", "filesource"]);
-    expect(entity!.values).toEqual(["account", "opportunity", "contact"]);
+    expect(entity!.values).toEqual(["account", "opportunity", "contact", "cost"]);
     expect(data!.children).toEqual([]);
     expect(data!.description).not.toBeNull();
   });

@@ -71,7 +71,7 @@ describe("OpenAPI document and docs page", () => {
     const schemas = doc.components.schemas as Record<string, PropertySchema & { properties: Record<string, PropertySchema> }>;
     // a named type (CurrencyCode, Extras, …) is a $ref: its description is the component's
     const resolve = (p: PropertySchema): PropertySchema => (p.$ref === undefined ? p : schemas[p.$ref.replace("#/components/schemas/", "")]!);
-    const component = { account: "Account", opportunity: "Opportunity", contact: "Contact" } as const;
+    const component = { account: "Account", opportunity: "Opportunity", contact: "Contact", cost: "Cost" } as const;
     for (const entity of EntityNameSchema.options) {
       const exported = canonicalJsonSchemas()[entity].properties as Record<string, PropertySchema>;
       const documented = Object.entries(schemas[component[entity]]!.properties);

@@ -5,11 +5,11 @@
  */
 import { expect } from "vitest";
 import type { CanonicalEvent } from "../../workers/canonical/event";
-import type { EntityName } from "../../workers/canonical/names";
+import { type EntityName, EntityNameSchema } from "../../workers/canonical/names";
 import type { Env } from "../../workers/env";
 import { viewPages } from "../../workers/dcl/export/pages";
 import { queryRunnerFor } from "../../workers/dcl/query/runner";
-import type { ViewName } from "../../workers/dcl/query/catalog";
+import { VIEW_OF } from "../../workers/dcl/catalog/entities";
 import { streamStoreFor } from "../../workers/dcl/store/for-env";
 import { deliver } from "./pipeline";
 
@@ -31,7 +31,6 @@ export async function materializeIn(storeEnv: Env, tenantId: string, seqs: numbe
   return result.explicitAcks.length === 1;
 }
 
-const VIEW_OF: Record<EntityName, ViewName> = { account: "accounts", opportunity: "opportunities", contact: "contacts" };
 
 export async function viewRowsIn(storeEnv: Env, tenantId: string, entity: EntityName): Promise<Record<string, unknown>[]> {
   const runner = queryRunnerFor(storeEnv, tenantId);
@@ -43,6 +42,6 @@ export async function viewRowsIn(storeEnv: Env, tenantId: string, entity: Entity
 /** Every view row of the tenant, every column, as one text (equal text, equal tables). */
 export async function viewsText(storeEnv: Env, tenantId: string): Promise<string> {
   const tables = [];
-  for (const entity of ["account", "opportunity", "contact"] as const) tables.push(await viewRowsIn(storeEnv, tenantId, entity));
+  for (const entity of EntityNameSchema.options) tables.push(await viewRowsIn(storeEnv, tenantId, entity));
   return JSON.stringify(tables);
 }

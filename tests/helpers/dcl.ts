@@ -111,6 +111,43 @@ export const contactEvent = (tenantId: string, recordId: string, data: Record<st
     options,
   );
 
+/** A FOCUS cost line (AWS EC2 usage) of the given record id; `data` overrides its fields. */
+export const costEvent = (tenantId: string, recordId: string, data: Record<string, unknown>, options: EventOptions = {}) =>
+  event(
+    tenantId,
+    "cost",
+    recordId,
+    {
+      billed_cost: 2.304,
+      effective_cost: 1.6128,
+      list_cost: 2.304,
+      billing_currency: "USD",
+      charge_period_start: "2024-09-14T00:00:00.000Z",
+      charge_period_end: "2024-09-15T00:00:00.000Z",
+      billing_period_start: "2024-09-01T00:00:00.000Z",
+      billing_period_end: "2024-10-01T00:00:00.000Z",
+      charge_category: "Usage",
+      charge_description: null,
+      provider_name: "AWS",
+      publisher_name: "AWS",
+      service_name: "Amazon Elastic Compute Cloud",
+      service_category: "Compute",
+      billing_account_id: "123456789012",
+      sub_account_id: "210987654321",
+      sub_account_name: "acme-prod",
+      resource_id: null,
+      resource_name: null,
+      region_id: "us-east-1",
+      sku_id: null,
+      consumed_quantity: 24,
+      consumed_unit: "Hours",
+      tags: null,
+      extras: {},
+      ...data,
+    },
+    options,
+  );
+
 /** Appends events to the tenant's canonical stream; returns their seqs in the events' order. */
 export async function append(scope: TenantScope, events: CanonicalEvent[]): Promise<number[]> {
   const appended = await appendBatch(scope, { runId: `run_${crypto.randomUUID()}`, batchId: "b", events, quarantined: 0, alongside: [] });
@@ -124,7 +161,7 @@ export async function materialize(tenantId: string, seqs: number[]) {
   expect(result.explicitAcks).toHaveLength(1);
 }
 
-export const VIEW_TABLES = ["materialized_accounts", "materialized_opportunities", "materialized_contacts"] as const;
+export const VIEW_TABLES = ["materialized_accounts", "materialized_opportunities", "materialized_contacts", "materialized_costs"] as const;
 
 /** A view row as D1 returns it, with its JSON columns parsed. */
 type ViewRowJson = Record<string, unknown> & {

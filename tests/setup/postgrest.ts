@@ -40,13 +40,13 @@ const PUBLISHABLE_KEY = "sb_publishable_TestOnly0123456789abcdefgh";
 
 export default async function startPostgrest(project: TestProject): Promise<() => Promise<void>> {
   const cluster = project.getProvidedContext().postgres;
-  const sql = ["./supabase/test-rows.sql", "./supabase/sync-crm.sql"].map((file) => new URL(file, import.meta.url).pathname);
+  const sql = ["./supabase/test-rows.sql", "./supabase/sync-crm.sql", "./supabase/write-back.sql"].map((file) => new URL(file, import.meta.url).pathname);
   createSupabaseDatabase(binDir(), cluster, DATABASE, sql);
   const postgrest = await startPostgrestServer({
     cluster,
     database: DATABASE,
     port: await freePort(),
-    schemas: "public,bulk,crm",
+    schemas: "public,bulk,crm,writeback",
     maxRows: DB_MAX_ROWS,
     jwtSecret: JWT_SECRET,
   });

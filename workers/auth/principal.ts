@@ -1,9 +1,22 @@
 /** Who is calling: a signed-in user (JWT) or an agent's API key. The tenant always comes from the credential. */
 import { z } from "@hono/zod-openapi";
 
-/** Permission scopes. Users with the admin role hold all of them; API keys hold what they were created with. */
+/**
+ * Permission scopes. Users with the admin role hold all of them; API keys hold what they were created with.
+ * `actions:write` proposes actions, `actions:approve` lets held ones run: an agent's key holds the first only.
+ */
 export const ScopeSchema = z
-  .enum(["audit:read", "aam:read", "aam:write", "dcl:read", "dcl:write", "agents:run", "actions:write"])
+  .enum([
+    "audit:read",
+    "aam:read",
+    "aam:write",
+    "dcl:read",
+    "dcl:write",
+    "agents:read",
+    "agents:run",
+    "actions:write",
+    "actions:approve",
+  ])
   .openapi("Scope");
 export type Scope = z.infer<typeof ScopeSchema>;
 export const ALL_SCOPES: readonly Scope[] = ScopeSchema.options;
@@ -27,5 +40,5 @@ export interface Principal {
 /** What a signed-in user may do, by role: admins everything, members read the tenant's data. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   admin: ALL_SCOPES,
-  member: ["aam:read", "dcl:read"],
+  member: ["aam:read", "dcl:read", "agents:read"],
 };

@@ -2,6 +2,7 @@
 import type { z } from "@hono/zod-openapi";
 import { AccountSchema } from "./account";
 import { ContactSchema } from "./contact";
+import { CostSchema } from "./cost";
 import type { EntityName } from "./names";
 import { OpportunitySchema } from "./opportunity";
 
@@ -9,6 +10,7 @@ export const entitySchemas = {
   account: AccountSchema,
   opportunity: OpportunitySchema,
   contact: ContactSchema,
+  cost: CostSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 export type EntityData<E extends EntityName = EntityName> = z.infer<(typeof entitySchemas)[E]>;

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { AccountSchema } from "./account";
 import { ContactSchema } from "./contact";
+import { CostSchema } from "./cost";
 import { IsoDateTimeUtcSchema } from "./fields";
 import { EntityNameSchema, SourceSystemSchema } from "./names";
 import { OpportunitySchema } from "./opportunity";
@@ -53,9 +54,13 @@ export const ContactEventSchema = z
   .object({ ...envelope, entity: z.literal("contact"), data: ContactSchema })
   .strict()
   .openapi("ContactEvent");
+export const CostEventSchema = z
+  .object({ ...envelope, entity: z.literal("cost"), data: CostSchema })
+  .strict()
+  .openapi("CostEvent");
 
 export const CanonicalEventSchema = z
-  .discriminatedUnion("entity", [AccountEventSchema, OpportunityEventSchema, ContactEventSchema])
+  .discriminatedUnion("entity", [AccountEventSchema, OpportunityEventSchema, ContactEventSchema, CostEventSchema])
   .openapi("CanonicalEvent");
 export type CanonicalEvent = z.infer<typeof CanonicalEventSchema>;
 

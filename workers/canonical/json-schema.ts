@@ -17,6 +17,7 @@ export function canonicalJsonSchemas(): CanonicalJsonSchemas {
     account: z.toJSONSchema(entitySchemas.account),
     opportunity: z.toJSONSchema(entitySchemas.opportunity),
     contact: z.toJSONSchema(entitySchemas.contact),
+    cost: z.toJSONSchema(entitySchemas.cost),
   };
   return cached;
 }

@@ -7,5 +7,5 @@ export const SourceSystemSchema = z
   .meta({ description: "The kind of system a source is" });
 export type SourceSystem = z.infer<typeof SourceSystemSchema>;
 
-export const EntityNameSchema = z.enum(["account", "opportunity", "contact"]).openapi("EntityName");
+export const EntityNameSchema = z.enum(["account", "opportunity", "contact", "cost"]).openapi("EntityName");
 export type EntityName = z.infer<typeof EntityNameSchema>;

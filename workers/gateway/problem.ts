@@ -22,9 +22,11 @@ export const problemKinds = {
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "idempotency-key-reused": { status: 422, title: "This Idempotency-Key was used with a different request" },
+  "action-key-reused": { status: 409, title: "This idempotency_key was used for a different action request" },
   "upgrade-required": { status: 426, title: "This endpoint takes a WebSocket upgrade" },
   "unmappable-file": { status: 422, title: "No mapping reads this file" },
   "invalid-mapping": { status: 422, title: "The mapping document is invalid" },
+  "not-writable": { status: 422, title: "The change cannot be written back to its source" },
   "source-schema-changed": { status: 422, title: "A field or object the source read relies on no longer exists" },
   "mass-delete-held": { status: 422, title: "Reconciliation held back deleting most of an object's records" },
   // A source refusing the connection's own credentials is not the caller's auth failing: 424, never 401/403.

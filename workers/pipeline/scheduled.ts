@@ -1,12 +1,14 @@
-/** The cron entry: each registered job runs on every tick (connector sync scheduling registers itself here). */
+/** The cron entry: each registered job runs on every tick (connector sync scheduling and the agents register here). */
 import type { Env } from "../env";
 import { createLogger, errorFields, logLevel } from "../platform/log";
 import { scheduleDueSyncs } from "../aam/pipeline/cron";
+import { runDueAgents } from "../aoa/runs/cron";
 
 export type CronJob = (env: Env, now: Date) => Promise<void>;
 
 export const cronJobs: Record<string, CronJob> = {
   "connector-sync": scheduleDueSyncs,
+  agents: (env, now) => runDueAgents(env, now),
 };
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {

@@ -5,6 +5,7 @@ export const PAGES = [
   { path: "/ontology", label: "Ontology" },
   { path: "/flow", label: "Live Flow" },
   { path: "/query", label: "Query" },
+  { path: "/agents", label: "Agents" },
 ] as const;
 
 /** Pages anyone may open; every other page needs a session. */

@@ -95,7 +95,7 @@ describe("rebuild", () => {
     const incremental = await viewHash(t);
 
     const store = storeOf(scope);
-    expect(await rebuildViews(store)).toEqual({ events: events.length, rows: { account: 2, opportunity: 2, contact: 1 } });
+    expect(await rebuildViews(store)).toEqual({ events: events.length, rows: { account: 2, opportunity: 2, contact: 1, cost: 0 } });
     expect(await viewHash(t)).toBe(incremental);
 
     await store.clear();
@@ -135,13 +135,13 @@ describe("the publish hook", () => {
         tenant_id: t,
         trace_id: "trace-dcl",
         events: 2,
-        counts: { account: 1, opportunity: 1, contact: 0 },
-        changed: { account: [accounts[0]?.id], opportunity: [opps[0]?.id], contact: [] },
-        rows: { account: [expect.objectContaining({ id: accounts[0]?.id, deleted: false })], opportunity: [expect.objectContaining({ id: opps[0]?.id, deleted: false })], contact: [] },
+        counts: { account: 1, opportunity: 1, contact: 0, cost: 0 },
+        changed: { account: [accounts[0]?.id], opportunity: [opps[0]?.id], contact: [], cost: [] },
+        rows: { account: [expect.objectContaining({ id: accounts[0]?.id, deleted: false })], opportunity: [expect.objectContaining({ id: opps[0]?.id, deleted: false })], contact: [], cost: [] },
         removed: [],
       },
       // a redelivery changes nothing
-      { tenant_id: t, trace_id: "trace-dcl", events: 2, counts: { account: 0, opportunity: 0, contact: 0 }, changed: { account: [], opportunity: [], contact: [] }, rows: { account: [], opportunity: [], contact: [] }, removed: [] },
+      { tenant_id: t, trace_id: "trace-dcl", events: 2, counts: { account: 0, opportunity: 0, contact: 0, cost: 0 }, changed: { account: [], opportunity: [], contact: [], cost: [] }, rows: { account: [], opportunity: [], contact: [], cost: [] }, removed: [] },
     ]);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { withViewStore } from "../../../workers/dcl/materialize/for-env";
 import { rebuildViews } from "../../../workers/dcl/materialize/rebuild";
-import { accountEvent, contactEvent, opportunityEvent } from "../../helpers/dcl";
+import { accountEvent, contactEvent, costEvent, opportunityEvent } from "../../helpers/dcl";
 import { appendTo, type DclStoreUnderTest, materializeIn, viewRowsIn, viewsText } from "../../helpers/dcl-store";
 import { newTenant } from "../../helpers/pipeline";
 
@@ -74,12 +74,42 @@ export function describeViewStore(name: string, under: () => DclStoreUnderTest):
         accountEvent(t, "A-2", { name: "Gone AG", updated_at: day("3-01") }, { op: "delete" }),
         opportunityEvent(t, "D-1", { account_id: "A-1", amount: 5.5, currency: "EUR", probability: 0.25 }),
         contactEvent(t, "C-1", { account_id: "A-2" }),
+        costEvent(t, "row_1", { tags: { env: "prod", team: "payments" } }),
       ];
       const seqs = await appendTo(env, t, events);
       for (const seq of [...seqs].reverse()) expect(await materializeIn(env, t, [seq])).toBe(true);
       const incremental = await viewsText(env, t);
-      expect(await withViewStore(env, t, rebuildViews)).toEqual({ events: events.length, rows: { account: 2, opportunity: 1, contact: 1 } });
+      expect(await withViewStore(env, t, rebuildViews)).toEqual({ events: events.length, rows: { account: 2, opportunity: 1, contact: 1, cost: 1 } });
       expect(await viewsText(env, t)).toBe(incremental);
+    });
+
+    it("materializes each cost line as its own row: no CRM account, the provider's accounts and tags kept as data", async () => {
+      const { env } = under();
+      const t = await tenant();
+      const seqs = await appendTo(env, t, [
+        accountEvent(t, "210987654321", { name: "Acme" }),
+        costEvent(t, "row_1", { tags: { team: "payments", env: "prod" } }),
+        costEvent(t, "row_2", { charge_category: "Credit", billed_cost: -50, effective_cost: 0, consumed_quantity: null, tags: {} }),
+      ]);
+      expect(await materializeIn(env, t, seqs)).toBe(true);
+      const rows = await viewRowsIn(env, t, "cost");
+      expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^cst_[0-9a-f]{24}$/)]));
+      const [usage, credit] = ["row_1", "row_2"].map((id) => rows.find((r) => r.source_id === id)!);
+      expect(usage).toMatchObject({ billed_cost: 2.304, billing_currency: "USD", charge_period_start: "2024-09-14T00:00:00.000Z", sub_account_id: "210987654321", billing_account_id: "123456789012", tags: { env: "prod", team: "payments" }, deleted: false });
+      expect(credit).toMatchObject({ charge_category: "Credit", billed_cost: -50, effective_cost: 0, consumed_quantity: null, tags: {} });
+      // an account record whose id equals the sub account id links nothing: costs have no account columns
+      expect(usage).not.toHaveProperty("account_id");
+      expect(await viewRowsIn(env, t, "account")).toHaveLength(1);
+    });
+
+    it("tombstones a deleted cost line and keeps its row", async () => {
+      const { env } = under();
+      const t = await tenant();
+      const [up] = await appendTo(env, t, [costEvent(t, "row_1", {}, { emitted_at: "2026-01-01T00:00:00.000Z" })]);
+      const [del] = await appendTo(env, t, [costEvent(t, "row_1", {}, { op: "delete", emitted_at: "2026-01-02T00:00:00.000Z" })]);
+      await materializeIn(env, t, [del!]);
+      await materializeIn(env, t, [up!]);
+      expect(await viewRowsIn(env, t, "cost")).toEqual([expect.objectContaining({ source_id: "row_1", deleted: true, lineage: expect.any(Array) })]);
     });
 
     it("a tenant cannot materialize another tenant's events, and never sees its views", async () => {

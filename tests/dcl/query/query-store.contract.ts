@@ -46,7 +46,7 @@ const ACCOUNTS = [
 async function tenantWithAccounts(storeEnv: DclStoreUnderTest["env"]) {
   const { tenantId, accessToken } = await signUp();
   await withViewStore(storeEnv, tenantId, (store) =>
-    store.commit({ assignments: [], upserts: { account: ACCOUNTS, opportunity: [], contact: [] }, removals: { account: [], opportunity: [], contact: [] } }),
+    store.commit({ assignments: [], upserts: { account: ACCOUNTS, opportunity: [], contact: [], cost: [] }, removals: { account: [], opportunity: [], contact: [], cost: [] } }),
   );
   return bearer(accessToken);
 }

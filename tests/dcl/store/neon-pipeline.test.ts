@@ -96,7 +96,7 @@ describe('DCL_STORE = "neon": pipeline → Postgres stream → materializer → 
     const before = await (await call("/api/v1/dcl/export/accounts?format=ndjson&include_deleted=true", { headers: auth, env: neon })).text();
     const rebuilt = await call("/api/v1/dcl/rebuild", { method: "POST", headers: auth, env: neon });
     expect(rebuilt.status).toBe(200);
-    expect(await rebuilt.json()).toEqual({ events: 2, rows: { account: 2, opportunity: 0, contact: 0 } });
+    expect(await rebuilt.json()).toEqual({ events: 2, rows: { account: 2, opportunity: 0, contact: 0, cost: 0 } });
     const after = await (await call("/api/v1/dcl/export/accounts?format=ndjson&include_deleted=true", { headers: auth, env: neon })).text();
     expect(after).toBe(before);
   });

@@ -74,6 +74,8 @@ const geminiAnswers = {
   ]),
   "recorded-prose": "Sure! AnnRev is the annual revenue and Phone_Nbr is the phone number.",
   "recorded-wrong-shape": JSON.stringify({ AnnRev: "annual_revenue", Phone_Nbr: "phone" }),
+  "recorded-narrative": "  Two deals need attention this week: Acme renewal has slipped its close date twice. The weighted pipeline stands at 1.2M.\n",
+  "recorded-empty": "   ",
 };
 
 const geminiRequests = new Map();

@@ -25,6 +25,7 @@ const expected: Record<string, { mapping: string; entity: string; read: number; 
   "hubspot/hubspot-companies.csv": { mapping: "hubspot-companies", entity: "account", read: 7, emitted: 6, quarantined: { "9006": /name/ } },
   "hubspot/hubspot-deals.tsv": { mapping: "hubspot-deals", entity: "opportunity", read: 7, emitted: 6, quarantined: { "7005": /amount/ } },
   "hubspot/hubspot-contacts.csv": { mapping: "hubspot-contacts", entity: "contact", read: 6, emitted: 5, quarantined: { "5004": /email/ } },
+  "cloud-costs/focus-2024-09.csv": { mapping: "focus-costs", entity: "cost", read: 20, emitted: 20, quarantined: {} },
 };
 
 let owner: SignedUp;

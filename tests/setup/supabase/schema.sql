@@ -34,7 +34,11 @@ create table deals (
   stage text not null,
   close_date date,
   is_won boolean,
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- written back by the RevOps agent (mappings/supabase/deals.yaml write_back)
+  aos_deal_score numeric(5, 2),
+  aos_win_probability numeric(5, 4),
+  aos_forecast_amount numeric(14, 2)
 );
 
 create table people (

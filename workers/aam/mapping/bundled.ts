@@ -6,6 +6,7 @@
 import filesourceAccounts from "../../../mappings/filesource/accounts.yaml";
 import filesourceContacts from "../../../mappings/filesource/contacts.yaml";
 import filesourceDeals from "../../../mappings/filesource/deals.yaml";
+import filesourceFocusCosts from "../../../mappings/filesource/focus-costs.yaml";
 import filesourceHubspotCompanies from "../../../mappings/filesource/hubspot-companies.yaml";
 import filesourceHubspotContacts from "../../../mappings/filesource/hubspot-contacts.yaml";
 import filesourceHubspotDeals from "../../../mappings/filesource/hubspot-deals.yaml";
@@ -36,4 +37,5 @@ export const bundledMappings: MappingSource[] = [
   { file: "mappings/filesource/hubspot-companies.yaml", text: filesourceHubspotCompanies },
   { file: "mappings/filesource/hubspot-deals.yaml", text: filesourceHubspotDeals },
   { file: "mappings/filesource/hubspot-contacts.yaml", text: filesourceHubspotContacts },
+  { file: "mappings/filesource/focus-costs.yaml", text: filesourceFocusCosts },
 ];

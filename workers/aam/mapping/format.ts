@@ -16,11 +16,18 @@
  *     description: { concat: { from: [Type, Description], separator: " — " } }   # non-empty parts joined
  *     status: { expr: "IsWon ? 'won' : (IsClosed ? 'lost' : 'open')" }
  *     currency: { const: EUR }
+ *   write_back:                 # optional: agent outputs with no canonical field → the source field they are written to
+ *     deal_score: AOS_Deal_Score__c
  *
  * Sources (exactly one per field): `from` (a path), `coalesce`, `concat`, `expr`, `const`. Transforms run in
  * order and stop at null (null in → null out); `default` replaces a null result. Everything here is checked when
  * the document loads: paths, expressions, transform names and options, target fields against the canonical
  * entity, and that the entity's required fields are mapped.
+ *
+ * `write_back` names values the agents write back (deal_score, win_probability…) that no canonical field holds.
+ * Its targets are top-level source fields the mapping does not read, so they come back on the next sync in
+ * `extras`, like any unmapped field; which canonical fields can be written back is derived from `fields`
+ * (reverse.ts).
  */
 import { z } from "@hono/zod-openapi";
 import { entitySchemas } from "../../canonical/entities";
@@ -120,9 +127,11 @@ export const MappingDocumentSchema = z
     ignore: z.array(SourcePathSchema).default([]),
     extras: z.literal("rest").default("rest"),
     fields: z.record(z.string(), FieldSpecSchema),
+    write_back: z.record(z.string(), SourcePathSchema).optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
+    checkWriteBack(doc, ctx);
     if (doc.files !== undefined && doc.system !== "filesource") {
       ctx.addIssue({ code: "custom", path: ["files"], params: { [AT_KEY]: true }, message: `only filesource mappings read files (this one is ${doc.system})` });
     }
@@ -147,6 +156,34 @@ export const MappingDocumentSchema = z
       }
     }
   });
+
+type ParsedDocument = Pick<z.output<typeof MappingDocumentSchema>, "system" | "entity" | "fields" | "record_id" | "write_back">;
+
+/** write_back targets: only sources that can be written, top-level fields, none the mapping reads already. */
+function checkWriteBack(doc: ParsedDocument, ctx: z.RefinementCtx): void {
+  if (doc.write_back === undefined) return;
+  if (doc.system === "filesource") {
+    ctx.addIssue({ code: "custom", path: ["write_back"], params: { [AT_KEY]: true }, message: "files are read-only: a filesource mapping has no write_back" });
+    return;
+  }
+  const shape: Record<string, z.ZodType> = entitySchemas[doc.entity].shape;
+  const read = new Map<string, string>();
+  if (doc.record_id !== undefined) read.set(doc.record_id.text, "record_id");
+  for (const [target, spec] of Object.entries(doc.fields)) if (spec.from !== undefined) read.set(spec.from.text, target);
+  for (const [name, target] of Object.entries(doc.write_back)) {
+    const at = { path: ["write_back", name] };
+    const mappedAs = read.get(target.text);
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+      ctx.addIssue({ code: "custom", ...at, params: { [AT_KEY]: true }, message: `a write_back name is snake_case (deal_score), got "${name}"` });
+    } else if (Object.hasOwn(shape, name)) {
+      ctx.addIssue({ code: "custom", ...at, params: { [AT_KEY]: true }, message: `${name} is a field of ${doc.entity}: it is written back through its mapping in fields` });
+    } else if (target.path.length !== 1 || !("key" in target.path[0]!)) {
+      ctx.addIssue({ code: "custom", ...at, message: `write_back targets a top-level source field, not the path "${target.text}"` });
+    } else if (mappedAs !== undefined) {
+      ctx.addIssue({ code: "custom", ...at, message: `"${target.text}" is read as ${mappedAs}: write ${mappedAs} instead` });
+    }
+  }
+}
 
 export type MappingDocument = z.output<typeof MappingDocumentSchema>;
 export type FieldSpec = MappingDocument["fields"][string];

@@ -41,6 +41,7 @@ const ENTITY_WORDS: Record<EntityName, string[]> = {
   account: ["account", "company", "organization", "organisation", "customer", "client", "firm", "business", "unternehmen", "firma", "firmen", "kunde", "kunden", "societe", "entreprise", "empresa", "cliente", "azienda", "bedrijf", "klant", "organisatie"],
   opportunity: ["opportunity", "deal", "oportunidad", "oportunidade", "opportunite", "affaire", "verkaufschance", "chance", "opportunita", "trattativa", "kans", "verkoopkans"],
   contact: ["contact", "person", "people", "kontakt", "ansprechpartner", "contacto", "contato", "contatto", "persona", "personne"],
+  cost: ["cost", "charge", "line item", "kosten", "cout", "costo", "custo", "kost"],
 };
 
 const ID: KindFit = { fits: { id: 1, integer: 0.7, text: 0.1, proper_name: -0.2 }, otherKinds: -0.8 };

@@ -6,18 +6,21 @@
  *
  * The placeholder name is "—": it has no name tokens, so entity linking gives the tombstone no `name:` blocking key
  * and never unifies it with another account by name (a word like "(deleted)" would link every tombstone of a
- * tenant into one account). A deleted deal is no longer pursuable, hence `lost`. Tombstones are left out of view
- * queries unless `include_deleted` asks for them.
+ * tenant into one account). A deleted deal is no longer pursuable, hence `lost`. A deleted cost line costs nothing
+ * in no currency (ISO 4217 `XXX`) over an empty period at the epoch. Tombstones are left out of view queries unless
+ * `include_deleted` asks for them.
  */
 import { entityFields, type EntityData } from "../../canonical/entities";
 import type { EntityName } from "../../canonical/names";
 
 export const TOMBSTONE_NAME = "—";
+const EPOCH = new Date(0).toISOString();
 
 const required: { [E in EntityName]: Partial<EntityData<E>> } = {
   account: { name: TOMBSTONE_NAME },
   opportunity: { name: TOMBSTONE_NAME, status: "lost" },
   contact: { last_name: TOMBSTONE_NAME },
+  cost: { billed_cost: 0, billing_currency: "XXX", charge_period_start: EPOCH, charge_period_end: EPOCH },
 };
 
 export function tombstoneData<E extends EntityName>(entity: E, sourceId: string): EntityData<E> {

@@ -10,7 +10,7 @@ export const RowCountsSchema = z
   .openapi("DclRowCounts");
 
 /** entity → its view (the query API's name for it) */
-export const VIEW_OF = { account: "accounts", opportunity: "opportunities", contact: "contacts" } as const satisfies Record<
+export const VIEW_OF = { account: "accounts", opportunity: "opportunities", contact: "contacts", cost: "costs" } as const satisfies Record<
   z.infer<typeof EntityNameSchema>,
   z.infer<typeof ViewNameSchema>
 >;

@@ -1,5 +1,6 @@
 /** Each view's live and tombstoned rows, from a store's `GROUP BY deleted` count of the view: the same fold for D1 and Postgres. */
 import type { EntityName } from "../../canonical/names";
+import { perEntityAsync } from "../../canonical/per-entity";
 import type { RowCounts } from "./store";
 
 export interface DeletedGroup {
@@ -12,5 +13,5 @@ export async function viewRowCounts(groupsOf: (entity: EntityName) => Promise<De
     const groups = await groupsOf(entity);
     return { live: groups.find((g) => g.deleted === false)?.n ?? 0, tombstoned: groups.find((g) => g.deleted === true)?.n ?? 0 };
   };
-  return { account: await counts("account"), opportunity: await counts("opportunity"), contact: await counts("contact") };
+  return perEntityAsync(counts);
 }

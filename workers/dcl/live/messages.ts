@@ -51,6 +51,22 @@ export const FlowEventSchema = z.discriminatedUnion("stage", [
     counts: z.object({ upserted: Count, deleted: Count }),
     last_seq: Seq,
   }),
+  // the agents plane (AOA): a pilot's run ended; an action changed status
+  z.object({
+    stage: z.literal("agent"),
+    ...Common,
+    agent: z.string().min(1),
+    run_id: z.string().min(1),
+    status: z.enum(["succeeded", "failed"]),
+    counts: z.object({ findings: Count, actions: Count }),
+  }),
+  z.object({
+    stage: z.literal("action"),
+    ...Common,
+    action_id: z.string().min(1),
+    action_type: z.string().min(1),
+    status: z.string().min(1),
+  }),
 ]);
 export type FlowEvent = z.infer<typeof FlowEventSchema>;
 

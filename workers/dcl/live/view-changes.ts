@@ -4,6 +4,7 @@
  * event ids can run long; GET /api/v1/dcl/catalog/lineage/{entity}/{id} has them); tombstones go out as deletes
  * without a row, and accounts merged into another cluster as deletes at the batch's last seq.
  */
+import { EntityNameSchema } from "../../canonical/names";
 import type { MaterializedNotice } from "../materialize/consumer";
 import type { ViewRow } from "../materialize/store";
 import type { DclChange } from "./messages";
@@ -15,7 +16,7 @@ function feedRow(row: ViewRow): Record<string, unknown> {
 
 export function viewChanges(notice: Pick<MaterializedNotice, "trace_id" | "rows" | "removed">): DclChange[] {
   const changes: DclChange[] = [];
-  for (const entity of ["account", "opportunity", "contact"] as const) {
+  for (const entity of EntityNameSchema.options) {
     for (const row of notice.rows[entity] as ViewRow[]) {
       changes.push(
         row.deleted

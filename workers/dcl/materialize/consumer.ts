@@ -9,6 +9,7 @@
  */
 import type { Env } from "../../env";
 import { type CanonicalBatch, CanonicalBatchSchema } from "../../aam/pipeline/messages";
+import { perEntity } from "../../canonical/per-entity";
 import { createLogger, errorFields, logLevel } from "../../platform/log";
 import { retryDelaySeconds } from "../../pipeline/backoff";
 import type { StoreEnv } from "../store/for-env";
@@ -99,7 +100,7 @@ async function materializeGroup(group: Delivered[], env: MaterializeEnv, log: Lo
   const done = group.filter((d) => !foreign.has(d));
   if (done.length === 0) return;
   for (const { message } of done) message.ack();
-  const counts = { account: outcome.changed.account.length, opportunity: outcome.changed.opportunity.length, contact: outcome.changed.contact.length };
+  const counts = perEntity((entity) => outcome.changed[entity].length);
   log.info("canonical batch materialized", { ...context, messages: done.length, events: outcome.events, changed: counts, removed: outcome.removed.length });
   try {
     await onMaterialized({ tenant_id, trace_id, events: outcome.events, counts, changed: outcome.changed, rows: outcome.rows, removed: outcome.removed });

@@ -6,14 +6,20 @@
 import { asc, count, eq, gt, inArray, isNotNull, or, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { CanonicalEvent } from "../../canonical/event";
-import type { EntityName } from "../../canonical/names";
+import { type EntityName, EntityNameSchema } from "../../canonical/names";
+import { perEntityAsync } from "../../canonical/per-entity";
 import { type TenantScope, schema } from "../../platform/db";
 import { inJson } from "../../platform/db/json-sets";
 import type { SourceRecord, StoredEvent, ViewCommit, ViewRow, ViewStore } from "./store";
 
-const { canonicalEvents, dclRecords, dclLinkKeys, materializedAccounts, materializedOpportunities, materializedContacts } = schema;
+const { canonicalEvents, dclRecords, dclLinkKeys, materializedAccounts, materializedOpportunities, materializedContacts, materializedCosts } = schema;
 
-export const VIEW_TABLES = { account: materializedAccounts, opportunity: materializedOpportunities, contact: materializedContacts } as const;
+export const VIEW_TABLES = {
+  account: materializedAccounts,
+  opportunity: materializedOpportunities,
+  contact: materializedContacts,
+  cost: materializedCosts,
+} as const;
 
 const CHUNK = 90;
 function chunks<T>(items: T[]): T[][] {
@@ -113,21 +119,19 @@ export function d1ViewStore(scope: TenantScope): ViewStore {
     },
     commit: async (commit: ViewCommit) => {
       const statements = [...sets.update(dclRecords, ["recordKey"], ["unifiedId"], commit.assignments)];
-      for (const entity of ["account", "opportunity", "contact"] as const) {
+      for (const entity of EntityNameSchema.options) {
         const removals = commit.removals[entity].map((id) => ({ id }));
         if (removals.length > 0) statements.push(...sets.delete(VIEW_TABLES[entity], ["id"], removals));
         statements.push(...sets.upsert(VIEW_TABLES[entity] as typeof materializedAccounts, commit.upserts[entity] as ViewRow<"account">[]));
       }
       await sets.run(statements);
     },
-    countRows: async () => {
-      const counted = async (entity: EntityName) => {
+    countRows: () =>
+      perEntityAsync(async (entity) => {
         const table = VIEW_TABLES[entity];
         const [row] = await db.select({ n: count() }).from(table).where(scope.where(table));
         return row?.n ?? 0;
-      };
-      return { account: await counted("account"), opportunity: await counted("opportunity"), contact: await counted("contact") };
-    },
+      }),
     clear: async () => {
       await run([dclLinkKeys, dclRecords, ...Object.values(VIEW_TABLES)].map((table) => db.delete(table).where(scope.where(table))));
     },

@@ -8,12 +8,13 @@
  * two writes still writes the rows.
  */
 import { stableJson } from "../../canonical/stable-json";
-import type { EntityName } from "../../canonical/names";
+import { type EntityName, EntityNameSchema } from "../../canonical/names";
+import { perEntity } from "../../canonical/per-entity";
 import { relinkAccounts } from "../linking/link-accounts";
 import { recordKeyOf, viewIdOf } from "./record-key";
 import { applyEvents } from "./record-state";
 import type { SourceRecord, StoredEvent, ViewCommit, ViewRow, ViewStore } from "./store";
-import { accountRow, recordRow } from "./view-rows";
+import { accountRow, costRow, recordRow } from "./view-rows";
 
 export interface Materialized {
   events: number;
@@ -24,8 +25,6 @@ export interface Materialized {
   /** unified account ids that vanished (their cluster merged into another) */
   removed: string[];
 }
-
-const byEntity = <T>(make: () => T): Record<EntityName, T> => ({ account: make(), opportunity: make(), contact: make() });
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -73,7 +72,7 @@ async function resolveDependents(store: ViewStore, dependents: SourceRecord[], u
 
 export async function materializeEvents(store: ViewStore, events: StoredEvent[]): Promise<Materialized> {
   const touched = await foldRecords(store, events);
-  const commit: ViewCommit = { assignments: [], upserts: byEntity(() => []), removals: byEntity(() => []) };
+  const commit: ViewCommit = { assignments: [], upserts: perEntity(() => []), removals: perEntity(() => []) };
 
   const { clusters, records } = await relinkAccounts(store, touched.filter((r) => r.entity === "account"));
   const unifiedOf = new Map<string, string>();
@@ -91,16 +90,17 @@ export async function materializeEvents(store: ViewStore, events: StoredEvent[])
   }
 
   // Opportunities and contacts of this batch, and those naming any account record whose cluster was recomputed.
-  const dependents = new Map(touched.filter((r) => r.entity !== "account").map((r) => [r.recordKey, r]));
+  const dependents = new Map(touched.filter((r) => r.entity === "opportunity" || r.entity === "contact").map((r) => [r.recordKey, r]));
   for (const [connectionId, accounts] of groupBy([...records.values()], (r) => r.connectionId)) {
     for (const r of await store.referencing(connectionId, [...new Set(accounts.map((a) => a.recordId))])) {
       if (!dependents.has(r.recordKey)) dependents.set(r.recordKey, r);
     }
   }
   await resolveDependents(store, [...dependents.values()], unifiedOf, commit.upserts);
+  for (const record of touched.filter((r) => r.entity === "cost")) commit.upserts.cost.push(costRow(await viewIdOf("cost", record.recordKey), record));
 
-  const changed = byEntity<string[]>(() => []);
-  for (const entity of ["account", "opportunity", "contact"] as const) {
+  const changed = perEntity<string[]>(() => []);
+  for (const entity of EntityNameSchema.options) {
     const rows = commit.upserts[entity] as ViewRow[];
     const stored = new Map((await store.rows(entity, rows.map((r) => r.id))).map((r) => [r.id, stableJson(r)]));
     commit.upserts[entity] = rows.filter((r) => stored.get(r.id) !== stableJson(r)) as never;

@@ -4,15 +4,21 @@
  * read through the Neon stream store's own reader.
  */
 import { count, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
-import type { EntityName } from "../../canonical/names";
+import { type EntityName, EntityNameSchema } from "../../canonical/names";
+import { perEntityAsync } from "../../canonical/per-entity";
 import { type PgDb, pgSchema } from "../../platform/db/pg";
 import { forPgTenant, type PgTenantScope } from "../../platform/db/pg-scope";
 import { readEvents } from "../store/neon-stream-store";
 import type { SourceRecord, ViewCommit, ViewRow, ViewStore } from "./store";
 
-const { dclRecords, dclLinkKeys, materializedAccounts, materializedOpportunities, materializedContacts } = pgSchema;
+const { dclRecords, dclLinkKeys, materializedAccounts, materializedOpportunities, materializedContacts, materializedCosts } = pgSchema;
 
-export const VIEW_TABLES = { account: materializedAccounts, opportunity: materializedOpportunities, contact: materializedContacts } as const;
+export const VIEW_TABLES = {
+  account: materializedAccounts,
+  opportunity: materializedOpportunities,
+  contact: materializedContacts,
+  cost: materializedCosts,
+} as const;
 
 function withoutTenant<T extends { tenantId: string }>(row: T): Omit<T, "tenantId"> {
   const { tenantId: _tenant, ...rest } = row;
@@ -89,7 +95,7 @@ export function neonViewStore(scope: PgTenantScope): ViewStore {
         for (const { recordKey, unifiedId } of commit.assignments) {
           await tx.db.update(dclRecords).set({ unifiedId }).where(tx.where(dclRecords, eq(dclRecords.recordKey, recordKey)));
         }
-        for (const entity of ["account", "opportunity", "contact"] as const) {
+        for (const entity of EntityNameSchema.options) {
           const table = VIEW_TABLES[entity];
           if (commit.removals[entity].length > 0) await tx.db.delete(table).where(tx.where(table, inArray(table.id, commit.removals[entity])));
           for (const row of commit.upserts[entity] as ViewRow[]) {
@@ -101,14 +107,12 @@ export function neonViewStore(scope: PgTenantScope): ViewStore {
           }
         }
       }),
-    countRows: async () => {
-      const counted = async (entity: EntityName) => {
+    countRows: () =>
+      perEntityAsync(async (entity) => {
         const table = VIEW_TABLES[entity];
         const [row] = await db.select({ n: count() }).from(table).where(scope.where(table));
         return row?.n ?? 0;
-      };
-      return { account: await counted("account"), opportunity: await counted("opportunity"), contact: await counted("contact") };
-    },
+      }),
     clear: () =>
       inTransaction(scope, async (tx) => {
         for (const table of [dclLinkKeys, dclRecords, ...Object.values(VIEW_TABLES)]) await tx.db.delete(table).where(tx.where(table));

@@ -1,6 +1,6 @@
 /**
  * One source record's state from its events, in any order: the winner is the event with the latest `updated_at`
- * (its `emitted_at` when the source has none), then a delete before an upsert of the same instant, then the higher
+ * (its `emitted_at` when the source has none, as for costs, whose entity has no such field), then a delete before an upsert of the same instant, then the higher
  * event id; lineage is every distinct event, oldest first. A pure fold: duplicates and order change nothing.
  */
 import { linkKeys } from "../linking/link-keys";
@@ -11,7 +11,7 @@ type Ranked = Pick<SourceRecord, "orderKey" | "op" | "eventId">;
 
 /** `updated_at`, else `emitted_at`, normalized (both are UTC ISO, but may differ in their fractional digits). */
 export function orderKeyOf({ event }: StoredEvent): string {
-  const updated = event.data.updated_at;
+  const updated = event.entity === "cost" ? null : event.data.updated_at;
   return new Date(updated ?? event.meta.emitted_at).toISOString();
 }
 
@@ -36,7 +36,8 @@ function fromEvent(stored: StoredEvent): SourceRecord {
     data: event.data,
     lineage: [[orderKey, event.meta.event_id]],
     lastSeq: stored.seq,
-    sourceAccountId: event.entity === "account" ? null : event.data.account_id,
+    // costs name the provider's accounts (billing, sub account), never a canonical one: nothing to resolve
+    sourceAccountId: event.entity === "opportunity" || event.entity === "contact" ? event.data.account_id : null,
     linkKeys: [],
     unifiedId: null,
   };

@@ -9,6 +9,7 @@ import type {
   DclRecordRow,
   MaterializedAccountRow,
   MaterializedContactRow,
+  MaterializedCostRow,
   MaterializedOpportunityRow,
 } from "../../platform/db/schema";
 
@@ -25,6 +26,7 @@ export interface ViewRows {
   account: Omit<MaterializedAccountRow, "tenantId">;
   opportunity: Omit<MaterializedOpportunityRow, "tenantId">;
   contact: Omit<MaterializedContactRow, "tenantId">;
+  cost: Omit<MaterializedCostRow, "tenantId">;
 }
 export type ViewRow<E extends EntityName = EntityName> = ViewRows[E];
 

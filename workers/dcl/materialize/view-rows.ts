@@ -35,21 +35,30 @@ function lineageOf(records: SourceRecord[]): string[] {
     .map(([, id]) => id);
 }
 
-/** An opportunity's or contact's row: its record's winning data, with its account resolved to `accountId`. */
-export function recordRow<E extends "opportunity" | "contact">(id: string, record: SourceRecord, accountId: string | null): ViewRow<E> {
-  const { extras, account_id, source_id, ...fields } = record.data as Record<string, unknown> & { extras: Record<string, unknown>; source_id: string; account_id: string | null };
+/** A row of one source record: its winning data as is, with the view's bookkeeping around it. */
+function singleRecordRow(id: string, record: SourceRecord): Record<string, unknown> {
+  const { extras, source_id, ...fields } = record.data as Record<string, unknown> & { extras: Record<string, unknown>; source_id: string };
   return {
     ...sortedJson(fields),
     id,
     source_id,
-    account_id: accountId,
-    source_account_id: account_id,
     extras: sortedJson(extras),
     sources: [viewSource(record)],
     lineage: lineageOf([record]),
     deleted: record.op === "delete",
     lastSeq: record.lastSeq,
-  } as ViewRow<E>;
+  };
+}
+
+/** An opportunity's or contact's row: its record's winning data, with its account resolved to `accountId`. */
+export function recordRow<E extends "opportunity" | "contact">(id: string, record: SourceRecord, accountId: string | null): ViewRow<E> {
+  const { account_id, ...row } = singleRecordRow(id, record);
+  return { ...row, account_id: accountId, source_account_id: account_id } as ViewRow<E>;
+}
+
+/** A cost's row: its record's winning data, nothing to resolve (its accounts are the provider's, kept as data). */
+export function costRow(id: string, record: SourceRecord): ViewRow<"cost"> {
+  return singleRecordRow(id, record) as ViewRow<"cost">;
 }
 
 const ACCOUNT_FIELDS = ["name", "industry", "employee_count", "website", "phone", "billing_city", "billing_country", "owner", "description"] as const;

@@ -8,18 +8,20 @@ import { z } from "@hono/zod-openapi";
 import { schema } from "../../platform/db";
 import { pgSchema } from "../../platform/db/pg";
 
-export const ViewNameSchema = z.enum(["accounts", "opportunities", "contacts"]).openapi("DclViewName");
+export const ViewNameSchema = z.enum(["accounts", "opportunities", "contacts", "costs"]).openapi("DclViewName");
 export type ViewName = z.infer<typeof ViewNameSchema>;
 
 const d1Tables = {
   accounts: schema.materializedAccounts,
   opportunities: schema.materializedOpportunities,
   contacts: schema.materializedContacts,
+  costs: schema.materializedCosts,
 } as const;
 const pgTables = {
   accounts: pgSchema.materializedAccounts,
   opportunities: pgSchema.materializedOpportunities,
   contacts: pgSchema.materializedContacts,
+  costs: pgSchema.materializedCosts,
 } as const;
 export type ViewTable = (typeof d1Tables)[ViewName] | (typeof pgTables)[ViewName];
 
@@ -67,11 +69,8 @@ function describe(name: ViewName, table: ViewTable): View {
   return { name, table, columns: new Map(columns) };
 }
 
-const describeAll = (tables: typeof d1Tables | typeof pgTables): Record<ViewName, View> => ({
-  accounts: describe("accounts", tables.accounts),
-  opportunities: describe("opportunities", tables.opportunities),
-  contacts: describe("contacts", tables.contacts),
-});
+const describeAll = (tables: typeof d1Tables | typeof pgTables): Record<ViewName, View> =>
+  Object.fromEntries(ViewNameSchema.options.map((name) => [name, describe(name, tables[name])])) as Record<ViewName, View>;
 
 /** The views in D1 (the default store) and in Postgres (DCL_STORE = "neon"): the same names, columns and kinds. */
 export const d1Views = describeAll(d1Tables);

@@ -21,6 +21,14 @@ import { registerExportRoutes } from "./dcl/export";
 import { registerRebuildViews } from "./dcl/rebuild";
 import { registerListRelationships } from "./dcl/relationships";
 import { registerCatalogRoutes } from "./dcl/catalog";
+import { registerMcpRoutes } from "./aoa/mcp";
+import { registerActionRoutes } from "./aoa/actions";
+import { registerPolicyRoutes } from "./aoa/policies";
+import { registerListAlerts } from "./aoa/alerts/list";
+import { registerListSubAccountTags } from "./aoa/sub-accounts/tags";
+import { registerAgentRoutes } from "./aoa/agents";
+import { registerAgentRunRoutes } from "./aoa/runs";
+import { registerFindingRoutes } from "./aoa/findings";
 
 export function registerRoutes(app: App): void {
   registerHealth(app);
@@ -44,4 +52,12 @@ export function registerRoutes(app: App): void {
   registerRebuildViews(app);
   registerListRelationships(app);
   registerCatalogRoutes(app);
+  registerMcpRoutes(app);
+  registerActionRoutes(app);
+  registerPolicyRoutes(app);
+  registerListAlerts(app);
+  registerListSubAccountTags(app);
+  registerAgentRoutes(app);
+  registerAgentRunRoutes(app);
+  registerFindingRoutes(app);
 }

@@ -7,6 +7,7 @@
  */
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { CanonicalEvent } from "../../canonical/event";
+import type { ChargeCategory } from "../../canonical/cost";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ViewSource } from "./schema";
 
@@ -65,7 +66,7 @@ export const normalizedBatches = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.runId, t.batchId] })],
 );
 
-/** The DCL views (schema.ts materializedAccounts/Opportunities/Contacts), the same columns in Postgres types. */
+/** The DCL views (schema.ts materializedAccounts/Opportunities/Contacts/Costs), the same columns in Postgres types. */
 const viewRowColumns = () => ({
   tenantId: tenantId(),
   id: text("id").notNull(),
@@ -144,11 +145,49 @@ export const materializedContacts = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index("materialized_contacts_tenant_account_idx").on(t.tenantId, t.account_id)],
 );
 
+/** Cost lines (schema.ts materializedCosts). */
+export const materializedCosts = pgTable(
+  "materialized_costs",
+  {
+    ...viewRowColumns(),
+    billed_cost: doublePrecision("billed_cost").notNull(),
+    effective_cost: doublePrecision("effective_cost"),
+    list_cost: doublePrecision("list_cost"),
+    billing_currency: text("billing_currency").notNull(),
+    charge_period_start: text("charge_period_start").notNull(),
+    charge_period_end: text("charge_period_end").notNull(),
+    billing_period_start: text("billing_period_start"),
+    billing_period_end: text("billing_period_end"),
+    charge_category: text("charge_category").$type<ChargeCategory>(),
+    charge_description: text("charge_description"),
+    provider_name: text("provider_name"),
+    publisher_name: text("publisher_name"),
+    service_name: text("service_name"),
+    service_category: text("service_category"),
+    billing_account_id: text("billing_account_id"),
+    sub_account_id: text("sub_account_id"),
+    sub_account_name: text("sub_account_name"),
+    resource_id: text("resource_id"),
+    resource_name: text("resource_name"),
+    region_id: text("region_id"),
+    sku_id: text("sku_id"),
+    consumed_quantity: doublePrecision("consumed_quantity"),
+    consumed_unit: text("consumed_unit"),
+    tags: jsonb("tags").$type<Record<string, string>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("materialized_costs_tenant_charge_period_idx").on(t.tenantId, t.charge_period_start),
+    index("materialized_costs_tenant_service_idx").on(t.tenantId, t.service_name),
+  ],
+);
+
 export type PgCanonicalEventRow = typeof canonicalEvents.$inferSelect;
 export type PgNormalizedBatchRow = typeof normalizedBatches.$inferSelect;
 export type PgMaterializedAccountRow = typeof materializedAccounts.$inferSelect;
 export type PgMaterializedOpportunityRow = typeof materializedOpportunities.$inferSelect;
 export type PgMaterializedContactRow = typeof materializedContacts.$inferSelect;
+export type PgMaterializedCostRow = typeof materializedCosts.$inferSelect;
 export type PgDclRecordRow = typeof dclRecords.$inferSelect;
 
 /** The materializer's working state per source record (schema.ts dclRecords), in Postgres types. */

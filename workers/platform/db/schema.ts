@@ -4,16 +4,17 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ChargeCategory } from "../../canonical/cost";
 import type { EntityName, SourceSystem } from "../../canonical/names";
 import type { ConnectionStatus, SyncCursor, SyncStats } from "../../aam/connections/schemas";
 import type { SourceState } from "../../aam/connectors/source-state";
 
 /** An ISO-8601 UTC timestamp column defaulting to the insert time. */
-const timestamp = (name: string) =>
+export const timestamp = (name: string) =>
   text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
-const createdAt = () => timestamp("created_at");
+export const createdAt = () => timestamp("created_at");
 
 export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
@@ -25,7 +26,7 @@ export const tenants = sqliteTable("tenants", {
 });
 
 /** The owning tenant of a row: every tenant-owned table has it, and `forTenant` scopes queries by it. */
-const tenantId = () =>
+export const tenantId = () =>
   text("tenant_id")
     .notNull()
     .references(() => tenants.id);
@@ -455,6 +456,46 @@ export const materializedContacts = sqliteTable(
 );
 
 /**
+ * Cost lines (FOCUS): one row per source record, like an opportunity's but with no account to resolve, the
+ * provider's billing and sub account ids being data. Indexed for the FinOps reads: by charge period, by service.
+ */
+export const materializedCosts = sqliteTable(
+  "materialized_costs",
+  {
+    ...viewRowColumns(),
+    billed_cost: real("billed_cost").notNull(),
+    effective_cost: real("effective_cost"),
+    list_cost: real("list_cost"),
+    billing_currency: text("billing_currency").notNull(),
+    charge_period_start: text("charge_period_start").notNull(),
+    charge_period_end: text("charge_period_end").notNull(),
+    billing_period_start: text("billing_period_start"),
+    billing_period_end: text("billing_period_end"),
+    charge_category: text("charge_category").$type<ChargeCategory>(),
+    charge_description: text("charge_description"),
+    provider_name: text("provider_name"),
+    publisher_name: text("publisher_name"),
+    service_name: text("service_name"),
+    service_category: text("service_category"),
+    billing_account_id: text("billing_account_id"),
+    sub_account_id: text("sub_account_id"),
+    sub_account_name: text("sub_account_name"),
+    resource_id: text("resource_id"),
+    resource_name: text("resource_name"),
+    region_id: text("region_id"),
+    sku_id: text("sku_id"),
+    consumed_quantity: real("consumed_quantity"),
+    consumed_unit: text("consumed_unit"),
+    tags: text("tags", { mode: "json" }).$type<Record<string, string>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("materialized_costs_tenant_charge_period_idx").on(t.tenantId, t.charge_period_start),
+    index("materialized_costs_tenant_service_idx").on(t.tenantId, t.service_name),
+  ],
+);
+
+/**
  * The DCL materializer's working state, one row per source record (connection, object, record_id): the winning
  * event's data (last writer by updated_at, see workers/dcl/materialize/record-state.ts), every event seen for the
  * record, and for accounts the blocking keys entity linking looks candidates up by and the unified account the
@@ -523,4 +564,5 @@ export type MatchMemoryRow = typeof matchMemory.$inferSelect;
 export type MaterializedAccountRow = typeof materializedAccounts.$inferSelect;
 export type MaterializedOpportunityRow = typeof materializedOpportunities.$inferSelect;
 export type MaterializedContactRow = typeof materializedContacts.$inferSelect;
+export type MaterializedCostRow = typeof materializedCosts.$inferSelect;
 export type DclRecordRow = typeof dclRecords.$inferSelect;

@@ -11,6 +11,8 @@ const STAGE_LABEL = {
   quarantined: "Quarantined",
   drift: "Drift",
   materialized: "Materialized",
+  agent: "Agents",
+  action: "Actions",
 } satisfies Record<Stage, string>;
 export const STAGES = Object.keys(STAGE_LABEL) as Stage[];
 export const stageLabel = (stage: Stage) => STAGE_LABEL[stage];
@@ -27,25 +29,34 @@ export interface FlowItem {
 }
 
 export function runOf(message: FlowMessage): RunRef | null {
-  return message.stage === "materialized" ? null : { connection_id: message.connection_id, object: message.object };
+  return "connection_id" in message ? { connection_id: message.connection_id, object: message.object } : null;
 }
 
-/** What the event is about: the object read, or the entity materialized. */
-export const subjectOf = (item: FlowItem) => (item.message.stage === "materialized" ? item.message.entity : item.message.object);
+/** What the event is about: the object read, the entity materialized, the agent that ran, the action's type. */
+export function subjectOf(item: FlowItem): string {
+  const m = item.message;
+  if (m.stage === "materialized") return m.entity;
+  if (m.stage === "agent") return m.agent;
+  if (m.stage === "action") return m.action_type;
+  return m.object;
+}
 
-/** "3 records", then any other non-zero count ("1 reject"). */
+/** "3 records", then any other non-zero count ("1 reject"); an agent run's status first; an action's status. */
 export function countsText(message: FlowMessage): string {
+  if (message.stage === "action") return message.status.replaceAll("_", " ");
   const [first, ...rest] = Object.entries(message.counts);
   const parts = [first, ...rest.filter(([, n]) => n !== 0)].flatMap((entry) => (entry === undefined ? [] : [`${entry[1].toLocaleString()} ${entry[0]}`]));
-  return parts.join(" · ");
+  return (message.stage === "agent" ? [message.status, ...parts] : parts).join(" · ");
 }
 
 export const timeOf = (message: FlowMessage) => new Date(message.at).toLocaleTimeString();
 
-/** Lower-cased text a filter query is matched against: connection (id and name), object, entity, run and trace. */
+/** Lower-cased text a filter query is matched against: trace, subject, run or action id, connection (id and name). */
 export function filterText(item: FlowItem, connectionName: (id: string) => string | undefined): string {
   const m = item.message;
-  const parts = [m.trace_id, m.stage === "materialized" ? m.entity : m.run_id];
+  const parts = [m.trace_id, subjectOf(item)];
+  if ("run_id" in m) parts.push(m.run_id);
+  if (m.stage === "action") parts.push(m.action_id);
   if (item.run !== null) parts.push(item.run.object, item.run.connection_id, connectionName(item.run.connection_id) ?? "");
   return parts.join(" ").toLowerCase();
 }

@@ -98,7 +98,7 @@ describe("default Salesforce mappings", () => {
   });
 
   it("carries the mapping version", async () => {
-    expect((await mapping("salesforce", "Opportunity")).mapping_version).toMatch(/^salesforce\/Opportunity@1#[0-9a-f]{12}$/);
+    expect((await mapping("salesforce", "Opportunity")).mapping_version).toMatch(/^salesforce\/Opportunity@2#[0-9a-f]{12}$/);
   });
 });
 

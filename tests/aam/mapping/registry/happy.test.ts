@@ -19,6 +19,7 @@ describe("bundled mappings", () => {
       "filesource/accounts→account",
       "filesource/contacts→contact",
       "filesource/deals→opportunity",
+      "filesource/focus-costs→cost",
       "filesource/hubspot-companies→account",
       "filesource/hubspot-contacts→contact",
       "filesource/hubspot-deals→opportunity",

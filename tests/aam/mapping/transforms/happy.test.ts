@@ -103,6 +103,13 @@ const rows: Row[] = [
   ["first of empty → null", ["first"], [], null],
   ["join", [{ join: { separator: "; " } }], ["a", null, 0, false], "a; 0; false"],
   ["join nothing → null", ["join"], [null], null],
+  // JSON objects in a cell
+  ["json_object parses an object", ["json_object"], '{"env":"prod","replicas":3,"spot":false,"meta":{"a":[1]}}', { env: "prod", replicas: 3, spot: false, meta: { a: [1] } }],
+  ["json_object passes an object", ["json_object"], { env: "prod" }, { env: "prod" }],
+  ["json_object empty object is data", ["json_object"], "{}", {}],
+  ["json_object blank → null", ["json_object"], "  ", null],
+  ["json_object text values", [{ json_object: { values: "text" } }], '{"env":"prod","replicas":3,"spot":false,"owner":null,"empty":""}', { env: "prod", replicas: "3", spot: "false", owner: "", empty: "" }],
+  ["json_object keeps a __proto__ key as data", [{ json_object: { values: "text" } }], '{"__proto__":"x"}', JSON.parse('{"__proto__":"x"}')],
   // chains
   ["trim then lower then empty_as_null", ["trim", "lower", "empty_as_null"], "  ", null],
   ["chain stops at null", ["empty_as_null", { map: { values: { x: 1 } } }], "", null],

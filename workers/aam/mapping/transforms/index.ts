@@ -5,6 +5,7 @@ import { boolean } from "./boolean";
 import { currency } from "./currency";
 import { date, datetime } from "./date";
 import type { Transform, TransformDefinition } from "./define";
+import { jsonObject } from "./json-object";
 import { integer, number, round } from "./number";
 import { split } from "./split";
 import { emptyAsNull, lower, title, toText, trim, upper } from "./text";
@@ -28,6 +29,7 @@ export const transformCatalog = {
   split,
   first,
   join,
+  json_object: jsonObject,
 } satisfies Record<string, TransformDefinition<z.ZodType>>;
 
 export type TransformName = keyof typeof transformCatalog;

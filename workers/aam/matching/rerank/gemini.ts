@@ -4,13 +4,13 @@
  * not fit the question falls back to no rerank (logged), and it can only choose a target the matcher proposed.
  * It sends exactly the fields it is given: the matcher (rerank-uncertain.ts) passes only those below auto-apply.
  */
-import { GoogleGenAI, Type, type HttpOptions, type Schema } from "@google/genai";
+import { Type, type Schema } from "@google/genai";
 import { z } from "@hono/zod-openapi";
+import { DEFAULT_GEMINI_MODEL, geminiClient, type GeminiClientOptions } from "../../../platform/gemini";
 import { errorFields, type Logger } from "../../../platform/log";
 import type { Reranker } from "../ports";
 
-/** The current Flash model as the SDK's own documentation names it; GEMINI_MODEL overrides it. */
-export const DEFAULT_GEMINI_MODEL = "gemini-3.8-flash";
+export { DEFAULT_GEMINI_MODEL };
 /** The match API is interactive: past this, the matcher's own ranking stands. */
 const TIMEOUT_MS = 5000;
 /** Enough of each field's values to tell formats apart, without sending a record's worth of data. */
@@ -22,7 +22,7 @@ export interface GeminiRerankerOptions {
   model?: string;
   log: Logger;
   /** where the Gemini API is (tests point it at a recorded-response endpoint) */
-  http?: Pick<HttpOptions, "baseUrl" | "fetch">;
+  http?: GeminiClientOptions["http"];
 }
 
 const responseSchema: Schema = {
@@ -63,8 +63,7 @@ function prompt(entity: RerankRequest["entity"], fields: RerankRequest["fields"]
 
 export function geminiReranker(options: GeminiRerankerOptions): Reranker {
   const model = options.model ?? DEFAULT_GEMINI_MODEL;
-  // one attempt: a retried rerank would only delay a match that stands without it
-  const ai = new GoogleGenAI({ apiKey: options.apiKey, httpOptions: { ...options.http, timeout: TIMEOUT_MS, retryOptions: { attempts: 1 } } });
+  const ai = geminiClient({ apiKey: options.apiKey, timeoutMs: TIMEOUT_MS, http: options.http });
   const log = options.log.child({ component: "gemini-reranker", model });
 
   return {

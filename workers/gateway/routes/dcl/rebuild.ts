@@ -1,5 +1,6 @@
 /** POST /api/v1/dcl/rebuild: recompute the caller's tenant's views from its whole canonical stream. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { perEntity } from "../../../canonical/per-entity";
 import type { App } from "../../context";
 import { problemResponses } from "../../problem";
 import { callerOf, requireAdminUser } from "../../middleware/auth/require";
@@ -10,7 +11,7 @@ export const RebuildResultSchema = z
   .object({
     events: z.number().int().openapi({ description: "Canonical events replayed" }),
     rows: z
-      .object({ account: z.number().int(), opportunity: z.number().int(), contact: z.number().int() })
+      .object(perEntity(() => z.number().int()))
       .openapi({ description: "View rows per entity after the rebuild (tombstones included)" }),
   })
   .openapi("DclRebuildResult");

@@ -17,7 +17,7 @@ describe("POST /api/v1/dcl/rebuild", () => {
     const before = await viewHash(t);
     const res = await call("/api/v1/dcl/rebuild", { method: "POST", headers: bearer(admin.accessToken) });
     expect(res.status).toBe(200);
-    expect(RebuildResultSchema.parse(await res.json())).toEqual({ events: 3, rows: { account: 1, opportunity: 2, contact: 0 } });
+    expect(RebuildResultSchema.parse(await res.json())).toEqual({ events: 3, rows: { account: 1, opportunity: 2, contact: 0, cost: 0 } });
     expect(await viewHash(t)).toBe(before);
   });
 });

@@ -21,7 +21,7 @@ describe("POST /api/v1/dcl/rebuild access", () => {
     await materialize(a.tenantId, await append(forTenant(db, a.tenantId), [accountEvent(a.tenantId, "A-1", {})]));
     const before = await viewHash(a.tenantId);
     const res = await call("/api/v1/dcl/rebuild", { method: "POST", headers: bearer(b.accessToken) });
-    expect(await res.json()).toEqual({ events: 0, rows: { account: 0, opportunity: 0, contact: 0 } });
+    expect(await res.json()).toEqual({ events: 0, rows: { account: 0, opportunity: 0, contact: 0, cost: 0 } });
     expect(await viewHash(a.tenantId)).toBe(before);
     expect(await viewRows("materialized_accounts", a.tenantId)).toHaveLength(1);
   });

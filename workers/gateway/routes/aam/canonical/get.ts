@@ -5,13 +5,14 @@ import { problemResponses } from "../../../problem";
 import { requireScope } from "../../../middleware/auth/require";
 import { CANONICAL_SCHEMA_VERSION } from "../../../../canonical/event";
 import { canonicalJsonSchemas } from "../../../../canonical/json-schema";
+import { perEntity } from "../../../../canonical/per-entity";
 import { JsonSchemaDocumentSchema } from "./schemas";
 
 export const CanonicalModelSchema = z
   .object({
     version: z.number().int().openapi({ description: "The canonical schema version events carry in `meta.version`" }),
     event: JsonSchemaDocumentSchema,
-    entities: z.object({ account: JsonSchemaDocumentSchema, opportunity: JsonSchemaDocumentSchema, contact: JsonSchemaDocumentSchema }),
+    entities: z.object(perEntity(() => JsonSchemaDocumentSchema)),
   })
   .openapi("CanonicalModel");
 

@@ -1,0 +1,38 @@
+CREATE TABLE "materialized_costs" (
+	"tenant_id" text NOT NULL,
+	"id" text NOT NULL,
+	"source_id" text NOT NULL,
+	"extras" jsonb NOT NULL,
+	"sources" jsonb NOT NULL,
+	"lineage" jsonb NOT NULL,
+	"deleted" boolean DEFAULT false NOT NULL,
+	"last_seq" bigint NOT NULL,
+	"billed_cost" double precision NOT NULL,
+	"effective_cost" double precision,
+	"list_cost" double precision,
+	"billing_currency" text NOT NULL,
+	"charge_period_start" text NOT NULL,
+	"charge_period_end" text NOT NULL,
+	"billing_period_start" text,
+	"billing_period_end" text,
+	"charge_category" text,
+	"charge_description" text,
+	"provider_name" text,
+	"publisher_name" text,
+	"service_name" text,
+	"service_category" text,
+	"billing_account_id" text,
+	"sub_account_id" text,
+	"sub_account_name" text,
+	"resource_id" text,
+	"resource_name" text,
+	"region_id" text,
+	"sku_id" text,
+	"consumed_quantity" double precision,
+	"consumed_unit" text,
+	"tags" jsonb,
+	CONSTRAINT "materialized_costs_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE INDEX "materialized_costs_tenant_charge_period_idx" ON "materialized_costs" USING btree ("tenant_id","charge_period_start");--> statement-breakpoint
+CREATE INDEX "materialized_costs_tenant_service_idx" ON "materialized_costs" USING btree ("tenant_id","service_name");
