@@ -4,6 +4,7 @@
  * cross-source linking has something to do. The first eleven are the CSVs' companies. Everything derived from the
  * list (deals, contacts, amounts, dates) comes from a seeded generator: every run produces the same records.
  */
+import { seededRandom } from "../../workers/platform/seeded-random";
 export interface Company {
   /** legal name, as a CRM of record keeps it */
   name: string;
@@ -63,18 +64,6 @@ export const COMPANIES: Company[] = [
   c("Windmill Dairy Cooperative", "Windmill Dairy", "windmill-dairy.example", "Food & Beverage", "Leeuwarden", "Netherlands", 480, 145_000_000),
 ];
 
-/** A deterministic stream of numbers in [0, 1) (mulberry32): the same seed gives the same records on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
 const FIRST = ["Anna", "Ben", "Clara", "David", "Elif", "Felix", "Grace", "Hugo", "Ines", "Jonas", "Kira", "Liam", "Maya", "Noah", "Olivia", "Paul", "Rosa", "Sven", "Tara", "Yusuf"];
@@ -98,7 +87,7 @@ export interface Deal {
 
 /** The contacts and deals of company `index` in the source seeded `seed` (each source knows different people and deals). */
 export function peopleAndDeals(index: number, seed: number): { people: Person[]; deals: Deal[] } {
-  const next = random(seed * 1000 + index);
+  const next = seededRandom(seed * 1000 + index);
   const company = COMPANIES[index] as Company;
   const people = Array.from({ length: 1 + Math.floor(next() * 2) }, () => ({ first: pick(next, FIRST), last: pick(next, LAST), title: pick(next, TITLES) }));
   const deals = Array.from({ length: 1 + Math.floor(next() * 2) }, () => {

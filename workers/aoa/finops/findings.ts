@@ -35,6 +35,18 @@ export function seriesName(series: CostSeries): string {
 }
 
 /** The anomaly's identity across runs: series (with currency) and the day it began. */
+/** An anomaly's days and figures, rounded to cents, as findings and the run's outputs report them. */
+export const episodeFigures = (episode: Episode) => ({
+  day: episode.day,
+  last_day: episode.last_day,
+  days: episode.days,
+  actual: round2(episode.actual),
+  expected: round2(episode.expected),
+  deviation: round2(episode.deviation),
+  z: round2(episode.z),
+  direction: episode.direction,
+});
+
 export const anomalyKey = (series: CostSeries, episode: Pick<Episode, "day">) => `${seriesKeyOf(series)}|${episode.day}`;
 
 export function anomalyTitle(series: CostSeries, episode: Episode): string {
@@ -56,14 +68,7 @@ export function anomalyFinding(series: CostSeries, episode: Episode, severity: A
       service_name: series.service_name,
       sub_account_id: series.sub_account_id,
       currency: series.currency,
-      day: episode.day,
-      last_day: episode.last_day,
-      days: episode.days,
-      actual: round2(episode.actual),
-      expected: round2(episode.expected),
-      deviation: round2(episode.deviation),
-      z: round2(episode.z),
-      direction: episode.direction,
+      ...episodeFigures(episode),
     },
     fingerprint: `cost_anomaly:${anomalyKey(series, episode)}`,
   };

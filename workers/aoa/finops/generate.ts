@@ -6,6 +6,7 @@
  */
 import { addDays, weekdayOf, type Day } from "./days";
 import { seriesKeyOf, type CostRow } from "./series";
+import { between, gaussian, seededRandom } from "../../platform/seeded-random";
 
 export type AnomalyKind = "spike" | "drop" | "level_shift";
 
@@ -72,21 +73,6 @@ const CATALOGUE: SeriesSpec[] = [
   { provider: "Google Cloud", service: "Cloud Run", subAccount: "web-staging", subAccountName: "web staging", currency: "USD", weekend: 0.5, effectiveRatio: null, tags: null },
 ];
 
-/** mulberry32: a small, fast, seedable PRNG (deterministic across engines). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const between = (next: () => number, low: number, high: number) => low + (high - low) * next();
-/** Box–Muller */
-const gaussian = (next: () => number) => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 interface Injection {
@@ -142,7 +128,7 @@ function emit(rows: CostRow[], spec: SeriesSpec, day: Day, cost: number, categor
 export function generateCosts(options: GenerateOptions): GeneratedCosts {
   const days = options.days ?? 120;
   const from = options.start ?? "2026-01-05";
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const rows: CostRow[] = [];
   const labels: AnomalyLabel[] = [];
   for (const spec of CATALOGUE) {

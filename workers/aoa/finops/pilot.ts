@@ -11,7 +11,7 @@ import { anomalyActions } from "./actions";
 import { addDays, dayOf, type Day } from "./days";
 import { DEFAULT_DETECT, detectAnomalies, type DayPoint, type DetectOptions } from "./detect";
 import { groupEpisodes, type Episode } from "./episodes";
-import { anomalyFinding, DEFAULT_SEVERITY, round2, severityOf, summaryFinding, type SeverityOptions, type SpendTotal } from "./findings";
+import { anomalyFinding, DEFAULT_SEVERITY, episodeFigures, round2, severityOf, summaryFinding, type SeverityOptions, type SpendTotal } from "./findings";
 import type { FinOpsAnomaly, FinOpsOutputs } from "./outputs";
 import { buildDailySeries, type CostRow, type CostSeries } from "./series";
 
@@ -79,14 +79,7 @@ export function runFinOps(input: FinOpsInput, now: Date, options: FinOpsOptions 
       anomalies.push({
         series_id: series.id,
         currency: series.currency,
-        day: episode.day,
-        last_day: episode.last_day,
-        days: episode.days,
-        actual: round2(episode.actual),
-        expected: round2(episode.expected),
-        deviation: round2(episode.deviation),
-        z: round2(episode.z),
-        direction: episode.direction,
+        ...episodeFigures(episode),
         severity,
       });
       if (episode.day < reportFrom) continue;

@@ -3,7 +3,8 @@ import { Supabase } from "../../../../workers/aam/connectors/supabase";
 import { encodeCursor } from "../../../../workers/aam/connectors/supabase/cursor";
 import { retryAfterSeconds, supabaseProblem } from "../../../../workers/aam/connectors/supabase/errors";
 import { problemKinds } from "../../../../workers/gateway/problem";
-import { connector, problemOf, problemOfSync, project, readAll, signKey, throttle } from "./helpers";
+import { connector, project, readAll, signKey, throttle } from "./helpers";
+import { problemOf, problemOfSync } from "../../../helpers/problems";
 
 const change = (data: Record<string, unknown>, record_id?: string, object = "people") => ({
   object,

@@ -5,7 +5,6 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import type { RawRecord, ReadPage } from "../../../../workers/aam/connectors/connector";
 import { Supabase } from "../../../../workers/aam/connectors/supabase";
-import { ProblemError } from "../../../../workers/gateway/problem";
 import { withPg } from "../../../../workers/platform/db/pg";
 
 export { sql } from "drizzle-orm";
@@ -53,25 +52,7 @@ export function signKey(claims: Record<string, unknown>, secret = project.jwt_se
   return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setIssuedAt().setExpirationTime(expires).sign(new TextEncoder().encode(secret));
 }
 
-/** The ProblemError a promise rejects with (failing the test when it resolves or throws something else). */
-export async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(error instanceof ProblemError)) throw new Error(`expected a ProblemError, got ${String(error)}`);
-  return error;
-}
 
-export function problemOfSync(run: () => unknown): ProblemError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ProblemError) return error;
-    throw error;
-  }
-  throw new Error("expected a ProblemError, nothing was thrown");
-}
 
 /** Adds `labels` rows with these ids (the text-id table of tests/setup/supabase/schema.sql). */
 export const insertLabels = (ids: string[]) =>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ProblemError } from "../../../../workers/gateway/problem";
 import { encodeCursor } from "../../../../workers/aam/connectors/supabase/cursor";
 import { Supabase } from "../../../../workers/aam/connectors/supabase";
-import { connector, problemOf, project, readAll, signKey } from "./helpers";
+import { connector, project, readAll, signKey } from "./helpers";
+import { problemOf } from "../../../helpers/problems";
 
 /** PostgREST straight through the gateway, as any client with that key would call it. */
 async function rowsWith(key: string, table: string): Promise<unknown> {

@@ -9,7 +9,8 @@ import { executeWriteBack, planWriteBack } from "../../../../workers/aoa/actions
 import { createConnection } from "../../../helpers/connections";
 import { insertOpportunities } from "../../../helpers/views";
 import { onDatabase, project, sql } from "../../../aam/connectors/supabase/helpers";
-import { OPPORTUNITY, type Tenant, env, problemOf, salesforceSource, tenant } from "./helpers";
+import { OPPORTUNITY, type Tenant, env, salesforceSource, tenant } from "./helpers";
+import { problemOf } from "../../../helpers/problems";
 
 const DEAL = 81_000_101;
 let t: Tenant;

@@ -5,7 +5,6 @@
 import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { ViewPageSchema } from "../../../../workers/dcl/query/list-view";
-import { ProblemError } from "../../../../workers/gateway/problem";
 import { database, forTenant } from "../../../../workers/platform/db";
 import { RunSchema } from "../../../../workers/gateway/routes/aam/runs/schemas";
 import { type SignedUp, bearer, signUp } from "../../../helpers/auth";
@@ -73,12 +72,3 @@ export async function salesforceSource(owner: SignedUp) {
   return { org, connectionId: connection.id, record };
 }
 
-/** The ProblemError a promise rejects with (failing the test when it resolves or throws something else). */
-export async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(error instanceof ProblemError)) throw new Error(`expected a ProblemError, got ${String(error)}`);
-  return error;
-}

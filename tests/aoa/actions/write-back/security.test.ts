@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { executeWriteBack, planWriteBack } from "../../../../workers/aoa/actions/write-back";
 import { database, forTenant } from "../../../../workers/platform/db";
 import { signUp } from "../../../helpers/auth";
-import { OPPORTUNITY, type Tenant, env, problemOf, salesforceSource, tenant } from "./helpers";
+import { OPPORTUNITY, type Tenant, env, salesforceSource, tenant } from "./helpers";
+import { problemOf } from "../../../helpers/problems";
 
 let owner: Tenant;
 let source: Awaited<ReturnType<typeof salesforceSource>>;

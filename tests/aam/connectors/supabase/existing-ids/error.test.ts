@@ -1,7 +1,8 @@
 /** A Supabase `existing` call that cannot be answered fails: it never reports ids as gone. */
 import { describe, expect, it } from "vitest";
 import { Supabase } from "../../../../../workers/aam/connectors/supabase";
-import { connector, problemOf, project } from "../helpers";
+import { connector, project } from "../helpers";
+import { problemOf } from "../../../../helpers/problems";
 
 describe("Supabase existing errors", () => {
   it("a table the project does not have is an error, not 'every id is gone'", async () => {
