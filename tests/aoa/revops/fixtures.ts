@@ -33,7 +33,7 @@ export function deal(id: string, history: Snapshot[], fields: Partial<RevOpsOppo
     owner: "owner@example.com",
     created_at: history[0]!.at,
     updated_at: last.at,
-    sources: [{ system: "filesource", connection_id: "con-1", object: "deals", record_id: id }],
+    sources: [{ system: "salesforce", connection_id: "con-1", object: "Opportunity", record_id: id }],
     history,
     ...fields,
   };

@@ -55,6 +55,15 @@ describe("runRevOps", () => {
     expect(alerts[0]).toMatchObject({ target: { entity: "opportunity", id: "slip" }, idempotency_key: "revops:alert:slip:2026-W25", params: { severity: "high", recipient: "owner@example.com" } });
   });
 
+  it("proposes no score write-back for a deal known only from uploaded files (they are read-only)", () => {
+    const fileOnly = input.opportunities.map((d) => (d.id === "ok" ? { ...d, sources: [{ system: "filesource" as const, connection_id: "con-2", object: "deals.csv", record_id: "ok" }] } : d));
+    const targets = runRevOps({ ...input, opportunities: fileOnly }, NOW)
+      .actions.filter((a) => a.type === "opportunity.write_score")
+      .map((a) => a.target?.id)
+      .sort();
+    expect(targets).toEqual(["late", "slip"]);
+  });
+
   it("proposes the same keys again when nothing changed, and a new score key when the deal moved", () => {
     const keys = (r: ReturnType<typeof runRevOps>) => r.actions.map((a) => a.idempotency_key);
     expect(keys(runRevOps(input, NOW))).toEqual(keys(result));

@@ -49,8 +49,10 @@ export function runRevOps(input: RevOpsInput, now: Date): RevOpsResult {
     forecastFinding(outputs.forecast, outputs.backtest),
   ];
   const highRisk = risks.filter((r) => r.risk === "high").map((r) => r.score);
+  // files are read-only: a deal known only from uploads has nowhere to take its score
+  const writable = new Set(open.filter((d) => d.sources.some((source) => source.system !== "filesource")).map((d) => d.id));
   const actions: ActionRequest[] = [
-    ...scores.map(writeScoreAction),
+    ...scores.filter((s) => writable.has(s.deal_id)).map(writeScoreAction),
     ...highRisk.map((s) => riskAlertAction(s, ownerOf.get(s.deal_id) ?? null, now)),
   ];
 

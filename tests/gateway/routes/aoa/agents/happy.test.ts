@@ -67,10 +67,11 @@ describe("POST /api/v1/aoa/agents/{agent}/run", () => {
     const big = findings.find((f) => f.kind === "deal_score" && f.subject?.name === "Big deal")!;
     expect(big.explanation.find((e) => e.factor === "close_date_slips")?.value).toMatchObject({ count: 1 });
 
-    // every proposed action is accounted for: submitted, or failed with its problem
+    // every proposed action is accounted for; the deals came from files (read-only), so no score write-back is
+    // proposed and nothing fails
     expect(run.action_ids).toHaveLength(run.counts.actions);
-    expect(run.action_errors).toHaveLength(run.counts.actions_failed);
-    expect(run.counts.actions + run.counts.actions_failed).toBeGreaterThanOrEqual(OPEN_DEALS.length);
+    expect(run.action_errors).toEqual([]);
+    expect(run.counts.actions_failed).toBe(0);
     const actions = ActionPageSchema.parse(await (await call("/api/v1/aoa/actions?limit=200", { headers })).json()).items;
     expect(actions.map((a) => a.id).sort()).toEqual([...run.action_ids].sort());
     for (const action of actions) expect(action.actor).toEqual({ type: "agent", id: "revops" });
