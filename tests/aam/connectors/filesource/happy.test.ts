@@ -78,7 +78,7 @@ describe("FileSource.read", () => {
 
     const whole = await readAll(source({ page_size: 10_000 }), "big.csv");
     expect(records.map((r) => ({ record_id: r.record_id, data: r.data, line: r.line }))).toEqual(essence(whole).records);
-  });
+  }, 60_000); // 20,000 rows read twice: seconds on a busy 2-core machine, past vitest's 5 s default
 
   it("NDJSON pages the same way, with bad lines as rejects", async () => {
     const text = '{"id":1,"name":"Acme"}\n\n{"id":2,\n{"id":3,"tags":["x"]}\r\n[4]\n{"id":5}';

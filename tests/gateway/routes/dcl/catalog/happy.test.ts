@@ -22,6 +22,7 @@ describe("GET /api/v1/dcl/catalog/entities", () => {
       ["account", "accounts", { live: 2, tombstoned: 1 }],
       ["opportunity", "opportunities", { live: 0, tombstoned: 0 }],
       ["contact", "contacts", { live: 4, tombstoned: 0 }],
+      ["cost", "costs", { live: 0, tombstoned: 0 }],
     ]);
     for (const e of items) expect(e.fields.map((f) => f.name)).toEqual(entityFields(e.entity));
     const account = items[0]!.fields;
