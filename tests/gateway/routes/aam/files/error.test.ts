@@ -45,7 +45,7 @@ describe("POST /api/v1/aam/connections/{id}/files: invalid uploads", () => {
     const problem = await expectProblem(await upload("name=export.csv"), 422, "unmappable-file");
     expect(problem.detail).toBe('No mapping reads "export.csv": no mapping for filesource/export.csv: no mapping\'s files match it and no entity was chosen');
     expect(problem.errors).toEqual([
-      { path: "query.entity", code: "custom", message: expect.stringMatching(/^Pass entity \(account, opportunity, contact\) to have a mapping drafted from its columns, or name the file .*accounts\*\.csv.*hubspot-deals\*\.tsv/) },
+      { path: "query.entity", code: "custom", message: expect.stringMatching(/^Pass entity \(account, opportunity, contact, cost\) to have a mapping drafted from its columns, or name the file .*accounts\*\.csv.*hubspot-deals\*\.tsv.*focus\*\.csv/) },
     ]);
     const listing = await env.FILES.list({ prefix: connectionFilesPrefix(owner.tenantId, connectionId) });
     expect(listing.objects).toEqual([]);
